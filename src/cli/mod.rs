@@ -1,0 +1,36 @@
+//! The `microcred` command-line tool, over the same core the app uses.
+//!
+//! Native only. Commands write results to `out` and diagnostics to `err` and
+//! return the exit code, so tests drive them without spawning a process.
+//! Later issues add `verify`, `issue`, `bake` and `keygen` here.
+
+mod catalog_check;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+microcred: check the catalog and work with Open Badges.
+
+Usage:
+  microcred catalog check PATH   Check a catalog file against its JSON Schema and rules.
+  microcred help                 Show this message.
+
+Exit status: 0 when the check is clean, 1 when it found problems, 2 on a usage error.
+";
+
+/// Runs the tool with `args` (without the program name).
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        ["catalog", "check", path] => catalog_check::run(path, out, err),
+        [] | ["help" | "--help" | "-h"] => {
+            let _ = out.write_all(USAGE.as_bytes());
+            ExitCode::SUCCESS
+        }
+        _ => {
+            let _ = writeln!(err, "microcred: unrecognised arguments: {}\n\n{USAGE}", args.join(" "));
+            ExitCode::from(2)
+        }
+    }
+}

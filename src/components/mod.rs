@@ -1,0 +1,19 @@
+//! Shared presentational pieces, each with its own CSS module beside it.
+
+mod error_panel;
+mod later_notice;
+mod offering_card;
+mod page_title;
+mod site_footer;
+mod site_header;
+mod spinner;
+mod with_catalog;
+
+pub use error_panel::ErrorPanel;
+pub use later_notice::LaterNotice;
+pub use offering_card::{OfferingCard, series_title};
+pub use page_title::use_page_title;
+pub use site_footer::SiteFooter;
+pub use site_header::SiteHeader;
+pub use spinner::Spinner;
+pub use with_catalog::with_catalog;

@@ -1,0 +1,39 @@
+//! How catalog numbers read on the page: hours, CPD points, credit points.
+
+/// "40 hours", "1 hour", "7.5 hours".
+pub fn hours(h: f64) -> String {
+    format!("{} {}", number(h), if h == 1.0 { "hour" } else { "hours" })
+}
+
+/// "40 CPD points".
+pub fn cpd_points(p: f64) -> String {
+    format!("{} CPD {}", number(p), if p == 1.0 { "point" } else { "points" })
+}
+
+/// "3.125 credit points", or "No credit" for zero.
+pub fn credit_points(p: f64) -> String {
+    if p == 0.0 { "No credit".to_owned() } else { format!("{} credit points", number(p)) }
+}
+
+/// A number without trailing zeros: 40 → "40", 3.125 → "3.125", 12.50 → "12.5".
+pub fn number(x: f64) -> String {
+    let text = format!("{x:.3}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_naturally() {
+        assert_eq!(number(40.0), "40");
+        assert_eq!(number(3.125), "3.125");
+        assert_eq!(number(12.5), "12.5");
+        assert_eq!(hours(1.0), "1 hour");
+        assert_eq!(hours(7.5), "7.5 hours");
+        assert_eq!(cpd_points(45.0), "45 CPD points");
+        assert_eq!(credit_points(0.0), "No credit");
+        assert_eq!(credit_points(4.0 * 3.125), "12.5 credit points");
+    }
+}

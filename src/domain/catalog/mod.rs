@@ -1,0 +1,151 @@
+//! The catalog of offerings, series, suites and trusted issuers.
+//!
+//! `load` turns the text of `catalog.json` into a [`Catalog`], with errors
+//! that name the place in the file; `rules::check` finds what a well-formed
+//! file can still get wrong. Both are used by the app and by `microcred
+//! catalog check`, so staff see the same verdict the app would reach.
+
+mod availability;
+mod model;
+pub mod facts;
+pub mod rules;
+
+pub use availability::Availability;
+pub use model::*;
+
+use crate::domain::json_path::JsonPath;
+
+/// The catalog format this build reads.
+pub const CATALOG_VERSION: u32 = 1;
+
+/// Why a catalog file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    #[error("It is not valid JSON: {message} (line {line}, column {column}).")]
+    Syntax { line: usize, column: usize, message: String },
+    #[error("It has no “version” number, so it is not a catalog this app can read.")]
+    NoVersion,
+    #[error("It is catalog format version {found}; this app reads version {supported}.")]
+    Version { found: String, supported: u32 },
+    #[error("At {path}: {message}.")]
+    Shape { path: JsonPath, message: String },
+}
+
+#[derive(serde::Deserialize)]
+struct VersionProbe {
+    version: Option<serde_json::Value>,
+}
+
+impl Catalog {
+    /// Parses catalog text, checking the format version before the shape so a
+    /// newer file gets "wrong version", not a confusing field error.
+    pub fn from_json(text: &str) -> Result<Catalog, LoadError> {
+        let probe: VersionProbe = serde_json::from_str(text).map_err(|e| syntax(&e))?;
+        match probe.version {
+            None => return Err(LoadError::NoVersion),
+            Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(CATALOG_VERSION)) => {}
+            Some(other) => {
+                return Err(LoadError::Version { found: other.to_string(), supported: CATALOG_VERSION });
+            }
+        }
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| LoadError::Shape {
+            path: path_of(e.path()),
+            message: tidy(&e.inner().to_string()),
+        })
+    }
+
+    pub fn offering(&self, id: &str) -> Option<&Offering> {
+        self.offerings.iter().find(|o| o.id == id)
+    }
+
+    pub fn offering_by_slug(&self, slug: &str) -> Option<&Offering> {
+        self.offerings.iter().find(|o| o.slug == slug)
+    }
+
+    pub fn series_by_slug(&self, slug: &str) -> Option<&Series> {
+        self.series.iter().find(|s| s.slug == slug)
+    }
+
+    /// The series an offering belongs to, if any.
+    pub fn series_of(&self, offering_id: &str) -> Option<&Series> {
+        self.series.iter().find(|s| s.offerings.iter().any(|o| o == offering_id))
+    }
+
+    /// The suites an offering belongs to.
+    pub fn suites_of<'a>(&'a self, offering_id: &'a str) -> impl Iterator<Item = &'a Suite> + 'a {
+        self.suites.iter().filter(move |s| s.offerings.iter().any(|o| o == offering_id))
+    }
+
+    pub fn discipline_name(&self, id: &str) -> Option<&str> {
+        self.disciplines.iter().find(|d| d.id == id).map(|d| d.name.as_str())
+    }
+
+    pub fn issuer(&self, id: &str) -> Option<&Issuer> {
+        self.issuers.iter().find(|i| i.id == id)
+    }
+
+    /// The cohort with this id and the offering it belongs to.
+    pub fn cohort(&self, cohort_id: &str) -> Option<(&Offering, &Cohort)> {
+        self.offerings
+            .iter()
+            .find_map(|o| o.cohorts.iter().find(|c| c.id == cohort_id).map(|c| (o, c)))
+    }
+}
+
+fn syntax(e: &serde_json::Error) -> LoadError {
+    LoadError::Syntax { line: e.line(), column: e.column(), message: tidy(&e.to_string()) }
+}
+
+/// serde_json appends " at line L column C"; we report those separately.
+fn tidy(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn path_of(path: &serde_path_to_error::Path) -> JsonPath {
+    use serde_path_to_error::Segment;
+    let mut out = JsonPath::root();
+    for segment in path.iter() {
+        out = match segment {
+            Segment::Seq { index } => out.index(*index),
+            Segment::Map { key } => out.key(key),
+            Segment::Enum { variant } => out.key(variant),
+            Segment::Unknown => out.key("?"),
+        };
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_text_that_is_not_json_with_line_and_column() {
+        let err = Catalog::from_json("{\n  \"version\": 1,\n  oops\n}").unwrap_err();
+        assert!(matches!(err, LoadError::Syntax { line: 3, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn reports_another_version_before_shape_errors() {
+        let err = Catalog::from_json(r#"{"version": 2, "offerings": 7}"#).unwrap_err();
+        assert_eq!(err, LoadError::Version { found: "2".into(), supported: 1 });
+        let err = Catalog::from_json(r#"{"version": "1"}"#).unwrap_err();
+        assert_eq!(err, LoadError::Version { found: "\"1\"".into(), supported: 1 });
+        assert_eq!(Catalog::from_json("{}").unwrap_err(), LoadError::NoVersion);
+    }
+
+    #[test]
+    fn names_the_path_of_a_wrongly_typed_field() {
+        let text = include_str!("../../../public/catalog.json")
+            .replacen("\"amountCents\": 149500", "\"amountCents\": \"lots\"", 1);
+        let err = Catalog::from_json(&text).unwrap_err();
+        let LoadError::Shape { path, message } = err else { panic!("{err:?}") };
+        assert_eq!(path.to_string(), "$.offerings[0].fee.amountCents");
+        assert!(message.contains("invalid type"), "{message}");
+    }
+}

@@ -1,0 +1,13 @@
+//! The web app's entry point: install the panic hook and mount the app.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(microcred::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The web app is built for the browser: run `trunk serve` (see README.md).");
+    std::process::exit(2);
+}

@@ -1,0 +1,61 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
+
+use crate::components::{LaterNotice, use_page_title, with_catalog};
+use crate::pages::not_found::MissingItem;
+use crate::platform;
+
+stylance::import_style!(style, "enrol.module.css");
+
+#[derive(Params, Clone, PartialEq)]
+struct CohortParams {
+    cohort: Option<String>,
+}
+
+/// `/enrol/:cohort`: the checkout (its steps arrive in a later issue).
+#[component]
+pub fn EnrolPage() -> impl IntoView {
+    let params = use_params::<CohortParams>();
+    let cohort_id = move || params.read().as_ref().ok().and_then(|p| p.cohort.clone()).unwrap_or_default();
+    view! {
+        {move || {
+            let id = cohort_id();
+            with_catalog(move |catalog| {
+                let Some((offering, cohort)) = catalog.cohort(&id) else {
+                    return view! { <MissingItem what="cohort" id=id.clone() /> }.into_any();
+                };
+                let title = offering.title.clone();
+                let page_title = title.clone();
+                use_page_title(move || format!("Enrol: {page_title}"));
+                let today = platform::today_in(&catalog.institution.time_zone);
+                let summary = format!(
+                    "Cohort from {} to {}, {}. Fee {}, paid upfront and in full.",
+                    cohort.start_date.long(),
+                    cohort.end_date.long(),
+                    cohort.delivery.label().to_lowercase(),
+                    offering.fee
+                );
+                let status = format!("Status today: {}.", cohort.availability(today).label());
+                let email = catalog.institution.contact_email.clone();
+                let back = format!("/catalog/{}", offering.slug);
+                let back_label = format!("Back to {title}");
+                view! {
+                    <section class=style::page aria-labelledby="enrol-title">
+                        <h1 id="enrol-title">{format!("Enrol in {title}")}</h1>
+                        <p>{summary}</p>
+                        <p>{status}</p>
+                        <LaterNotice>
+                            "Online enrolment is being built. Until it is ready, please email the short courses office at "
+                            <a href=format!("mailto:{email}")>{email.clone()}</a>
+                            " to enrol."
+                        </LaterNotice>
+                        <p><A href=back>{back_label}</A></p>
+                    </section>
+                }
+                .into_any()
+            })
+        }}
+    }
+}

@@ -1,0 +1,126 @@
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_query_map};
+
+use crate::api;
+use crate::components::{ErrorPanel, Spinner, use_page_title};
+use crate::domain::faq::{Faq, FaqIndex, Question};
+use crate::platform;
+
+stylance::import_style!(style, "faq.module.css");
+
+/// `/faq`: every question, grouped by topic, filtered as you type.
+/// `/faq#<question-id>` opens that question and moves focus to it.
+#[component]
+pub fn FaqPage() -> impl IntoView {
+    use_page_title(|| "Frequently asked questions".to_owned());
+    let faq = LocalResource::new(api::catalog::fetch_faq);
+    view! {
+        <div class=style::page>
+            <h1>"Frequently asked questions"</h1>
+            <Suspense fallback=|| view! { <Spinner label="Loading the questions…" /> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
+                    {move || Suspend::new(async move { faq.await.map(|faq| view! { <FaqBody faq /> }) })}
+                </ErrorBoundary>
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn FaqBody(faq: Arc<Faq>) -> impl IntoView {
+    let index = Arc::new(FaqIndex::new(&faq));
+    let initial = use_query_map().read_untracked().get("q").unwrap_or_default();
+    let query = RwSignal::new(initial);
+    let visible = Memo::new(move |_| {
+        index.search(&query.read()).into_iter().map(str::to_owned).collect::<HashSet<String>>()
+    });
+    let total = faq.question_count();
+    let status = move || {
+        let shown = visible.read().len();
+        match (query.read().trim().is_empty(), shown) {
+            (true, _) => format!("{total} questions."),
+            (false, 0) => format!("No questions match “{}”.", query.read().trim()),
+            (false, 1) => format!("1 of {total} questions matches."),
+            (false, n) => format!("{n} of {total} questions match."),
+        }
+    };
+    reveal_linked_question(faq.clone());
+
+    let topics = faq
+        .topics
+        .iter()
+        .map(|topic| {
+            let ids: Vec<String> = topic.questions.iter().map(|q| q.id.clone()).collect();
+            let topic_hidden = move || !ids.iter().any(|id| visible.read().contains(id));
+            let questions = topic
+                .questions
+                .iter()
+                .map(|q| view! { <QuestionItem question=q.clone() visible /> })
+                .collect_view();
+            let heading_id = format!("topic-{}", topic.id);
+            let labelled_by = heading_id.clone();
+            view! {
+                <section class=style::topic hidden=topic_hidden aria-labelledby=labelled_by>
+                    <h2 id=heading_id>{topic.title.clone()}</h2>
+                    {questions}
+                </section>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div role="search" class=style::search>
+            <label for="faq-search">"Search the questions"</label>
+            <div class=style::search_row>
+                <input id="faq-search" type="search" autocomplete="off" bind:value=query aria-describedby="faq-status" />
+                <button type="button" on:click=move |_| query.set(String::new()) disabled=move || query.read().is_empty()>
+                    "Clear"
+                </button>
+            </div>
+            <p id="faq-status" class=style::status role="status">{status}</p>
+        </div>
+        {topics}
+        <script type="application/ld+json">{faq.to_json_ld().to_string()}</script>
+    }
+}
+
+/// One question as a disclosure with a permanent link.
+#[component]
+fn QuestionItem(
+    /// The question and its answer.
+    question: Question,
+    /// Ids of the questions the search currently shows.
+    visible: Memo<HashSet<String>>,
+) -> impl IntoView {
+    let id = question.id.clone();
+    let hidden = move || !visible.read().contains(&id);
+    let answer = question.answer.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view();
+    view! {
+        <details id=question.id.clone() class=style::question hidden=hidden>
+            <summary class=style::summary>{question.question.clone()}</summary>
+            <div class=style::answer>
+                {answer}
+                <p class=style::permalink>
+                    <a href=format!("#{}", question.id)>"Link to this question"</a>
+                </p>
+            </div>
+        </details>
+    }
+}
+
+/// Opens and focuses the question named by the URL fragment, on load and
+/// whenever the fragment changes. (The effect only touches the DOM.)
+fn reveal_linked_question(faq: Arc<Faq>) {
+    let hash = use_location().hash;
+    Effect::new(move |_| {
+        let id = hash.get().trim_start_matches('#').to_owned();
+        if faq.find(&id).is_some() {
+            request_animation_frame(move || {
+                platform::reveal_details(&id);
+            });
+        }
+    });
+}

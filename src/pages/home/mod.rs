@@ -1,0 +1,86 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::{ErrorPanel, Spinner, use_page_title};
+use crate::domain::catalog::facts;
+use crate::state::use_catalog;
+
+stylance::import_style!(style, "home.module.css");
+
+/// `/`: what the two kinds of study are, and the ways in.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    use_page_title(String::new);
+    view! {
+        <div class=style::page>
+            <section class=style::intro aria-labelledby="home-title">
+                <h1 id="home-title">"Learn a skill. Prove it. Share it."</h1>
+                <p class=style::lead>
+                    "Short, focused study for working people, with digital badges that employers can check in seconds."
+                </p>
+            </section>
+            <section class=style::kinds aria-label="Two kinds of study">
+                <article class=style::kind>
+                    <h2>"Micro-credentials"</h2>
+                    <p>
+                        "A mini qualification in one professional skill. Each runs over fixed dates, is assessed "
+                        "(you need 70% overall to pass) and earns a digital badge you can share. Each is worth "
+                        "3.125 credit points; four from one series make 12.5 and can lead to credit in a degree."
+                    </p>
+                </article>
+                <article class=style::kind>
+                    <h2>"Short courses"</h2>
+                    <p>
+                        "Workshops, masterclasses and seminars lasting hours, days or weeks, on workplace skills and "
+                        "wider interests. Most are not assessed and none carry credit, but many count towards your CPD."
+                    </p>
+                </article>
+            </section>
+            <nav class=style::ways aria-label="Get started">
+                <A href="/catalog" attr:class=style::way>
+                    <span class=style::way_title>"Browse the catalog"</span>
+                    <span>"Compare courses, dates and fees, and enrol."</span>
+                </A>
+                <A href="/wallet" attr:class=style::way>
+                    <span class=style::way_title>"Open your wallet"</span>
+                    <span>"Keep your badges, track credit and CPD, and share."</span>
+                </A>
+                <A href="/verify" attr:class=style::way>
+                    <span class=style::way_title>"Verify a badge"</span>
+                    <span>"Employers: check a badge is genuine, in your browser."</span>
+                </A>
+            </nav>
+            <FeaturedSeries />
+        </div>
+    }
+}
+
+/// The catalog's series, as a teaser; tolerant of a catalog that fails to load.
+#[component]
+fn FeaturedSeries() -> impl IntoView {
+    let catalog = use_catalog().0;
+    view! {
+        <section class=style::series aria-labelledby="series-title">
+            <h2 id="series-title">"Series of micro-credentials"</h2>
+            <Suspense fallback=|| view! { <Spinner label="Loading the catalog…" /> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
+                    {move || Suspend::new(async move {
+                        catalog.await.map(|catalog| {
+                            catalog.series.iter().map(|s| {
+                                let points = facts::credit_points(4.0 * crate::domain::catalog::rules::MICRO_CREDENTIAL_POINTS);
+                                let (href, title) = (format!("/series/{}", s.slug), s.title.clone());
+                                view! {
+                                    <article class=style::series_card>
+                                        <h3><A href>{title}</A></h3>
+                                        <p>{s.summary.clone()}</p>
+                                        <p class=style::meta>{format!("4 micro-credentials · {points}")}</p>
+                                    </article>
+                                }
+                            }).collect_view()
+                        })
+                    })}
+                </ErrorBoundary>
+            </Suspense>
+        </section>
+    }
+}

@@ -1,0 +1,22 @@
+//! One folder per route. A page loads what it needs and lays out components;
+//! the rules it shows come from `crate::domain`.
+
+mod catalog;
+mod enrol;
+mod faq;
+mod home;
+mod not_found;
+mod offering;
+mod series;
+mod verify;
+mod wallet;
+
+pub use catalog::CatalogPage;
+pub use enrol::EnrolPage;
+pub use faq::FaqPage;
+pub use home::HomePage;
+pub use not_found::NotFoundPage;
+pub use offering::OfferingPage;
+pub use series::SeriesPage;
+pub use verify::VerifyPage;
+pub use wallet::WalletPage;

@@ -1,0 +1,45 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use crate::components::use_page_title;
+
+stylance::import_style!(style, "not_found.module.css");
+
+/// Shown for any address the app does not know, and for unknown slugs.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    use_page_title(|| "Page not found".to_owned());
+    let path = use_location().pathname;
+    view! {
+        <section class=style::page aria-labelledby="not-found-title">
+            <h1 id="not-found-title">"Page not found"</h1>
+            <p>"There is no page at " <code class=style::path>{move || path.get()}</code> "."</p>
+            <p>"It may have moved, or the link may be mistyped. Try one of these instead:"</p>
+            <ul>
+                <li><A href="/catalog">"Browse the catalog"</A></li>
+                <li><A href="/faq">"Read the FAQ"</A></li>
+                <li><A href="/" exact=true>"Go to the home page"</A></li>
+            </ul>
+        </section>
+    }
+}
+
+/// The body of a "not found" answer for a slug or id inside a known route.
+#[component]
+pub fn MissingItem(
+    /// What was looked for ("course", "series", "cohort").
+    what: &'static str,
+    /// The slug or id that matched nothing.
+    #[prop(into)]
+    id: String,
+) -> impl IntoView {
+    use_page_title(move || format!("No such {what}"));
+    view! {
+        <section class=style::page aria-labelledby="not-found-title">
+            <h1 id="not-found-title">{format!("No such {what}")}</h1>
+            <p>"The catalog has no " {what} " called " <code class=style::path>{id}</code> "."</p>
+            <p><A href="/catalog">"Browse the catalog"</A> " to find what you are looking for."</p>
+        </section>
+    }
+}

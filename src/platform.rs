@@ -1,0 +1,94 @@
+//! Thin wrappers over the browser: the deployment base path, the document
+//! title, focus and scrolling. The only `web_sys` caller outside components.
+//!
+//! The base path comes from the `<base href>` Trunk writes from
+//! `--public-url`, so one build knows where it is deployed and every URL the
+//! app makes (routes, data files, images) is resolved against it.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// The path the app is deployed under, without a trailing slash: `""` at the
+/// root of a host, `"/courses"` under a sub-path.
+pub fn base_path() -> String {
+    let base_uri = document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    let path = web_sys::Url::new(&base_uri).map(|u| u.pathname()).unwrap_or_default();
+    path.trim_end_matches('/').to_owned()
+}
+
+/// A site-relative path (`"catalog.json"`, `"badges/x.svg"`) as a URL path
+/// under the deployment base. http(s) and data URLs pass through unchanged.
+pub fn asset_url(path: &str) -> String {
+    if path.starts_with("https://") || path.starts_with("http://") || path.starts_with("data:") {
+        return path.to_owned();
+    }
+    format!("{}/{}", base_path(), path.trim_start_matches('/'))
+}
+
+/// Sets the document title to "`page` · `site`".
+pub fn set_title(page: &str, site: &str) {
+    if let Some(doc) = document() {
+        let title = if page.is_empty() { site.to_owned() } else { format!("{page} · {site}") };
+        doc.set_title(&title);
+    }
+}
+
+/// Moves keyboard focus to the element with this id (which should have
+/// `tabindex="-1"` if it is not focusable by nature) and scrolls it into view.
+pub fn focus_id(id: &str) -> bool {
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return false;
+    };
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Start);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(html) = el.dyn_into::<HtmlElement>() {
+        let _ = html.focus();
+    }
+    true
+}
+
+/// Opens the `<details>` element with this id, scrolls it to the top of the
+/// view and focuses its `<summary>`, so a deep link lands on the answer.
+pub fn reveal_details(id: &str) -> bool {
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return false;
+    };
+    let Ok(details) = el.dyn_into::<web_sys::HtmlDetailsElement>() else {
+        return false;
+    };
+    details.set_open(true);
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Start);
+    details.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Some(summary) = details.query_selector("summary").ok().flatten()
+        && let Ok(summary) = summary.dyn_into::<HtmlElement>()
+    {
+        let _ = summary.focus();
+    }
+    true
+}
+
+/// Today's date in the IANA time zone `tz` (the institution's), from the
+/// browser clock. Falls back to the UTC date if the zone is unknown.
+pub fn today_in(tz: &str) -> crate::domain::date::Date {
+    let now = js_sys::Date::new_0();
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &tz.into());
+    // Called through Function.call so that a RangeError for an unknown zone
+    // comes back as an Err instead of aborting the module. en-CA writes
+    // dates as YYYY-MM-DD.
+    let local = js_sys::Reflect::get(&now, &"toLocaleDateString".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call2(&now, &"en-CA".into(), &options).ok())
+        .and_then(|v| v.as_string());
+    local.and_then(|text| text.parse().ok()).unwrap_or_else(|| {
+        let days = (now.get_time() / 86_400_000.0).floor() as i64;
+        crate::domain::date::Date::from_days_since_epoch(days)
+    })
+}
