@@ -17,7 +17,7 @@ pub async fn fetch_catalog_from(url: &str) -> Result<Arc<Catalog>, DataError> {
     let text = get_text(url, CATALOG_FILE).await?;
     let fail = |problem: String| DataError { file: CATALOG_FILE.to_owned(), problem };
     let catalog = Catalog::from_json(&text).map_err(|e| fail(e.to_string()))?;
-    let problems = rules::check(&catalog);
+    let problems = rules::check_content(&catalog);
     if let Some(first) = problems.first() {
         let more = match problems.len() {
             1 => String::new(),

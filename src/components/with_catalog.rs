@@ -8,20 +8,22 @@ use crate::state::use_catalog;
 
 /// Renders `render(catalog)` once the catalog has loaded; a spinner until
 /// then, and an error page naming the file and the problem if it fails.
-pub fn with_catalog<F, V>(render: F) -> impl IntoView
-where
-    F: Fn(Arc<Catalog>) -> V + Clone + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
+///
+/// Deliberately not generic: every page shares one Suspense/ErrorBoundary
+/// instantiation instead of monomorphising its own, which keeps the
+/// first-load wasm small.
+pub fn with_catalog(render: impl Fn(Arc<Catalog>) -> AnyView + Send + Sync + 'static) -> AnyView {
+    let render: Arc<dyn Fn(Arc<Catalog>) -> AnyView + Send + Sync> = Arc::new(render);
     let catalog = use_catalog().0;
     view! {
         <Suspense fallback=|| view! { <Spinner label="Loading the catalog…" /> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors as_page=true /> }>
                 {move || {
                     let render = render.clone();
-                    Suspend::new(async move { catalog.await.map(render) })
+                    Suspend::new(async move { catalog.await.map(|c| render(c)) })
                 }}
             </ErrorBoundary>
         </Suspense>
     }
+    .into_any()
 }

@@ -13,7 +13,7 @@ pub mod rules;
 pub use availability::Availability;
 pub use model::*;
 
-use crate::domain::json_path::JsonPath;
+use crate::domain::json_path::{self, JsonPath};
 
 /// The catalog format this build reads.
 pub const CATALOG_VERSION: u32 = 1;
@@ -49,10 +49,9 @@ impl Catalog {
                 return Err(LoadError::Version { found: other.to_string(), supported: CATALOG_VERSION });
             }
         }
-        let mut de = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(&mut de).map_err(|e| LoadError::Shape {
-            path: path_of(e.path()),
-            message: tidy(&e.inner().to_string()),
+        serde_json::from_str(text).map_err(|e| LoadError::Shape {
+            path: json_path::path_at(text, e.line(), e.column()),
+            message: tidy(&e.to_string()),
         })
     }
 
@@ -104,20 +103,6 @@ fn tidy(message: &str) -> String {
         Some(at) => message[..at].to_owned(),
         None => message.to_owned(),
     }
-}
-
-fn path_of(path: &serde_path_to_error::Path) -> JsonPath {
-    use serde_path_to_error::Segment;
-    let mut out = JsonPath::root();
-    for segment in path.iter() {
-        out = match segment {
-            Segment::Seq { index } => out.index(*index),
-            Segment::Map { key } => out.key(key),
-            Segment::Enum { variant } => out.key(variant),
-            Segment::Unknown => out.key("?"),
-        };
-    }
-    out
 }
 
 #[cfg(test)]

@@ -35,8 +35,26 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Every rule problem in `catalog`, in document order. Empty means clean.
+/// Every rule problem in `catalog`: [`check_content`] plus key parsing.
+/// Empty means clean. This is what `microcred catalog check` runs.
 pub fn check(catalog: &Catalog) -> Vec<Problem> {
+    let mut problems = check_content(catalog);
+    let mut out = Problems(Vec::new());
+    for (i, issuer) in catalog.issuers.iter().enumerate() {
+        for (k, key) in issuer.keys.iter().enumerate() {
+            check_key(key, &JsonPath::root().key("issuers").index(i).key("keys").index(k), &mut out);
+        }
+    }
+    problems.extend(out.0);
+    problems
+}
+
+/// Every rule about the catalog's content, without parsing issuer keys.
+///
+/// The app runs this when it loads the catalog. Key parsing is left to the
+/// verifier (and to `catalog check`) so the first-load bundle does not carry
+/// RSA, P-256 and PEM code it never otherwise needs.
+pub fn check_content(catalog: &Catalog) -> Vec<Problem> {
     let mut out = Problems(Vec::new());
     let root = JsonPath::root();
     check_institution(catalog, &root.key("institution"), &mut out);
@@ -309,7 +327,7 @@ fn check_issuers(catalog: &Catalog, root: &JsonPath, out: &mut Problems) {
             if !key_ids.insert(key.id.as_str()) {
                 out.add(ka.key("id"), format!("key id “{}” is used twice", key.id));
             }
-            check_key(key, &ka, out);
+            check_key_shape(key, &ka, out);
         }
         for (h, host) in issuer.hosted_origins.iter().enumerate() {
             if !is_host(host) {
@@ -319,22 +337,29 @@ fn check_issuers(catalog: &Catalog, root: &JsonPath, out: &mut Problems) {
     }
 }
 
-fn check_key(key: &IssuerKey, at: &JsonPath, out: &mut Problems) {
-    let parsed = match (&key.public_key_jwk, &key.public_key_multibase, &key.public_key_pem) {
-        (Some(jwk), None, None) => Some(("publicKeyJwk", keys::from_jwk(jwk))),
-        (None, Some(multibase), None) => Some(("publicKeyMultibase", keys::from_multibase(multibase))),
-        (None, None, Some(pem)) => Some(("publicKeyPem", keys::from_pem(pem))),
-        _ => None,
-    };
-    match parsed {
-        None => out.add(at.clone(), "a key needs exactly one of publicKeyJwk, publicKeyMultibase or publicKeyPem".into()),
-        Some((member, Err(e))) => out.add(at.key(member), e.to_string()),
-        Some((_, Ok(_))) => {}
+/// Exactly one key member, and a window that runs forwards.
+fn check_key_shape(key: &IssuerKey, at: &JsonPath, out: &mut Problems) {
+    let members = [key.public_key_jwk.is_some(), key.public_key_multibase.is_some(), key.public_key_pem.is_some()];
+    if members.iter().filter(|m| **m).count() != 1 {
+        out.add(at.clone(), "a key needs exactly one of publicKeyJwk, publicKeyMultibase or publicKeyPem".into());
     }
     if let (Some(from), Some(until)) = (key.valid_from, key.valid_until)
         && until <= from
     {
         out.add(at.key("validUntil"), format!("the key's window ends ({until}) before it begins ({from})"));
+    }
+}
+
+/// The key material parses to a public key we can verify with.
+fn check_key(key: &IssuerKey, at: &JsonPath, out: &mut Problems) {
+    let parsed = match (&key.public_key_jwk, &key.public_key_multibase, &key.public_key_pem) {
+        (Some(jwk), None, None) => ("publicKeyJwk", keys::from_jwk(jwk)),
+        (None, Some(multibase), None) => ("publicKeyMultibase", keys::from_multibase(multibase)),
+        (None, None, Some(pem)) => ("publicKeyPem", keys::from_pem(pem)),
+        _ => return, // reported by check_key_shape
+    };
+    if let (member, Err(e)) = parsed {
+        out.add(at.key(member), e.to_string());
     }
 }
 

@@ -45,6 +45,7 @@ pub fn CatalogPage() -> impl IntoView {
                     </section>
                     {lists}
                 }
+                .into_any()
             })}
         </div>
     }
