@@ -26,14 +26,14 @@ pub fn App() -> impl IntoView {
             <main id="main" class=style::main tabindex="-1">
                 <FocusOnNavigate />
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=|| view!{<h1>"HomePage"</h1>} />
-                    <Route path=path!("/catalog") view=|| view!{<h1>"CatalogPage"</h1>} />
-                    <Route path=path!("/catalog/:slug") view=|| view!{<h1>"OfferingPage"</h1>} />
-                    <Route path=path!("/series/:slug") view=|| view!{<h1>"SeriesPage"</h1>} />
-                    <Route path=path!("/faq") view=|| view!{<h1>"FaqPage"</h1>} />
-                    <Route path=path!("/enrol/:cohort") view=|| view!{<h1>"EnrolPage"</h1>} />
-                    <Route path=path!("/wallet") view=|| view!{<h1>"WalletPage"</h1>} />
-                    <Route path=path!("/verify") view=|| view!{<h1>"VerifyPage"</h1>} />
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/catalog") view=CatalogPage />
+                    <Route path=path!("/catalog/:slug") view=OfferingPage />
+                    <Route path=path!("/series/:slug") view=SeriesPage />
+                    <Route path=path!("/faq") view=FaqPage />
+                    <Route path=path!("/enrol/:cohort") view=EnrolPage />
+                    <Route path=path!("/wallet") view=WalletPage />
+                    <Route path=path!("/verify") view=VerifyPage />
                 </Routes>
             </main>
             <SiteFooter />
