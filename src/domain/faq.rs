@@ -6,7 +6,6 @@
 //! people have already shared.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
 
 use crate::domain::catalog::rules::is_slug;
 use crate::domain::text::{fold, matches_prefixes};
@@ -78,21 +77,45 @@ impl Faq {
         self.topics.iter().find_map(|t| t.questions.iter().find(|q| q.id == anchor).map(|q| (t, q)))
     }
 
-    /// schema.org `FAQPage` structured data for search engines.
-    pub fn to_json_ld(&self) -> Value {
-        let entities: Vec<Value> = self
+    /// schema.org `FAQPage` structured data for search engines, as JSON text.
+    /// Typed structs rather than `json!`: the generic `Value` serializer is
+    /// dead weight in the browser bundle.
+    pub fn to_json_ld(&self) -> String {
+        #[derive(Serialize)]
+        struct Page<'a> {
+            #[serde(rename = "@context")]
+            context: &'static str,
+            #[serde(rename = "@type")]
+            kind: &'static str,
+            #[serde(rename = "mainEntity")]
+            main_entity: Vec<Entry<'a>>,
+        }
+        #[derive(Serialize)]
+        struct Entry<'a> {
+            #[serde(rename = "@type")]
+            kind: &'static str,
+            name: &'a str,
+            #[serde(rename = "acceptedAnswer")]
+            accepted_answer: Answer,
+        }
+        #[derive(Serialize)]
+        struct Answer {
+            #[serde(rename = "@type")]
+            kind: &'static str,
+            text: String,
+        }
+        let main_entity = self
             .topics
             .iter()
             .flat_map(|t| &t.questions)
-            .map(|q| {
-                json!({
-                    "@type": "Question",
-                    "name": q.question,
-                    "acceptedAnswer": { "@type": "Answer", "text": q.answer.join("\n\n") }
-                })
+            .map(|q| Entry {
+                kind: "Question",
+                name: &q.question,
+                accepted_answer: Answer { kind: "Answer", text: q.answer.join("\n\n") },
             })
             .collect();
-        json!({ "@context": "https://schema.org", "@type": "FAQPage", "mainEntity": entities })
+        let page = Page { context: "https://schema.org", kind: "FAQPage", main_entity };
+        serde_json::to_string(&page).unwrap_or_default()
     }
 }
 
@@ -122,12 +145,14 @@ impl FaqIndex {
     /// ignoring case and accents. Keeps FAQ order, so topics stay grouped.
     /// An empty or blank query matches every question.
     pub fn search(&self, query: &str) -> Vec<&str> {
+        let hits = self.matches(query);
+        self.entries.iter().zip(hits).filter(|(_, hit)| *hit).map(|((id, _), _)| id.as_str()).collect()
+    }
+
+    /// For each question in FAQ order, whether it matches `query`.
+    pub fn matches(&self, query: &str) -> Vec<bool> {
         let query = fold(query);
-        self.entries
-            .iter()
-            .filter(|(_, text)| matches_prefixes(text, &query))
-            .map(|(id, _)| id.as_str())
-            .collect()
+        self.entries.iter().map(|(_, text)| matches_prefixes(text, &query)).collect()
     }
 }
 
@@ -175,8 +200,9 @@ mod tests {
     #[test]
     fn json_ld_lists_every_question() {
         let faq = faq();
-        let ld = faq.to_json_ld();
+        let ld: serde_json::Value = serde_json::from_str(&faq.to_json_ld()).unwrap();
         assert_eq!(ld["@type"], "FAQPage");
+        assert_eq!(ld["mainEntity"][0]["acceptedAnswer"]["@type"], "Answer");
         assert_eq!(ld["mainEntity"].as_array().map(Vec::len), Some(faq.question_count()));
     }
 }

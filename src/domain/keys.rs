@@ -95,6 +95,14 @@ pub fn from_jwk(jwk: &Map<String, Value>) -> Result<PublicKey, KeyError> {
     }
 }
 
+/// Parses a JWK given as JSON text.
+pub fn from_jwk_text(text: &str) -> Result<PublicKey, KeyError> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(map)) => from_jwk(&map),
+        _ => Err(KeyError::JwkMember("kty")),
+    }
+}
+
 /// Parses a Multikey `publicKeyMultibase` value (`z6Mk…` for Ed25519,
 /// `zDn…` for P-256).
 pub fn from_multibase(text: &str) -> Result<PublicKey, KeyError> {

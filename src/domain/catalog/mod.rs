@@ -32,9 +32,11 @@ pub enum LoadError {
     Shape { path: JsonPath, message: String },
 }
 
+/// Reads only `version`, as raw text: cheap, and it does not drag the
+/// generic `Value` deserializer into the app.
 #[derive(serde::Deserialize)]
 struct VersionProbe {
-    version: Option<serde_json::Value>,
+    version: Option<Box<serde_json::value::RawValue>>,
 }
 
 impl Catalog {
@@ -42,11 +44,11 @@ impl Catalog {
     /// newer file gets "wrong version", not a confusing field error.
     pub fn from_json(text: &str) -> Result<Catalog, LoadError> {
         let probe: VersionProbe = serde_json::from_str(text).map_err(|e| syntax(&e))?;
-        match probe.version {
+        match probe.version.as_deref().map(serde_json::value::RawValue::get) {
             None => return Err(LoadError::NoVersion),
-            Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(CATALOG_VERSION)) => {}
-            Some(other) => {
-                return Err(LoadError::Version { found: other.to_string(), supported: CATALOG_VERSION });
+            Some(raw) if raw.parse::<u32>() == Ok(CATALOG_VERSION) => {}
+            Some(raw) => {
+                return Err(LoadError::Version { found: raw.to_owned(), supported: CATALOG_VERSION });
             }
         }
         serde_json::from_str(text).map_err(|e| LoadError::Shape {

@@ -7,14 +7,14 @@
 //! a newer catalog of the same version; `microcred catalog check` rejects them.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
 
 use crate::domain::date::Date;
 use crate::domain::instant::UnixTime;
 use crate::domain::money::Money;
 
 /// The whole published catalog.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Catalog {
     /// Format version; this app reads [`super::CATALOG_VERSION`].
@@ -141,7 +141,12 @@ pub struct Offering {
 }
 
 /// How (and whether) an offering is assessed.
+///
+/// Read through [`AssessmentRepr`]: serde's internally tagged enums buffer
+/// every value into an intermediate tree, which costs tens of kilobytes of
+/// wasm; a flat struct converted with `try_from` costs almost nothing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "AssessmentRepr")]
 #[serde(tag = "kind", rename_all = "kebab-case", rename_all_fields = "camelCase")]
 pub enum Assessment {
     Assessed {
@@ -158,6 +163,36 @@ pub enum Assessment {
         #[serde(default)]
         note: Option<String>,
     },
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AssessmentRepr {
+    kind: String,
+    description: Option<String>,
+    word_equivalent: Option<u32>,
+    pass_mark_percent: Option<u8>,
+    #[serde(default)]
+    tasks: Vec<String>,
+    note: Option<String>,
+}
+
+impl TryFrom<AssessmentRepr> for Assessment {
+    type Error = String;
+
+    fn try_from(r: AssessmentRepr) -> Result<Assessment, String> {
+        let missing = |field: &str| format!("an assessed offering needs “{field}”");
+        match r.kind.as_str() {
+            "assessed" => Ok(Assessment::Assessed {
+                description: r.description.ok_or_else(|| missing("description"))?,
+                word_equivalent: r.word_equivalent.ok_or_else(|| missing("wordEquivalent"))?,
+                pass_mark_percent: r.pass_mark_percent.ok_or_else(|| missing("passMarkPercent"))?,
+                tasks: r.tasks,
+            }),
+            "unassessed" => Ok(Assessment::Unassessed { note: r.note }),
+            other => Err(format!("unknown assessment kind “{other}”, expected “assessed” or “unassessed”")),
+        }
+    }
 }
 
 /// Who may enrol.
@@ -206,12 +241,32 @@ pub struct BadgeSpec {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ExpiryRepr")]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum ExpiryPolicy {
     /// The badge does not expire.
     Never,
     /// The badge expires this many whole years after it is issued.
     AfterYears { years: u8 },
+}
+
+#[derive(Deserialize)]
+struct ExpiryRepr {
+    kind: String,
+    years: Option<u8>,
+}
+
+impl TryFrom<ExpiryRepr> for ExpiryPolicy {
+    type Error = String;
+
+    fn try_from(r: ExpiryRepr) -> Result<ExpiryPolicy, String> {
+        match (r.kind.as_str(), r.years) {
+            ("never", _) => Ok(ExpiryPolicy::Never),
+            ("after-years", Some(years)) => Ok(ExpiryPolicy::AfterYears { years }),
+            ("after-years", None) => Err("an expiry of kind “after-years” needs “years”".to_owned()),
+            (other, _) => Err(format!("unknown expiry kind “{other}”, expected “never” or “after-years”")),
+        }
+    }
 }
 
 /// Alignment to a professional framework or accreditation standard.
@@ -337,7 +392,7 @@ pub struct Suite {
 
 /// An organisation whose badges the verifier trusts, with its keys.
 /// Other tools produce this shape; it must not change within version 1.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Issuer {
     /// The issuer id badges name (a URI).
@@ -354,12 +409,15 @@ pub struct Issuer {
 
 /// A public key with its validity window. Exactly one of the three key
 /// members is present.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IssuerKey {
     pub id: String,
+    /// Kept as raw JSON text: the app never needs to look inside a JWK
+    /// (only the verifier and `catalog check` do), and a typed map would
+    /// pull serde_json's whole `Value` deserializer into the first load.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub public_key_jwk: Option<Map<String, Value>>,
+    pub public_key_jwk: Option<Box<RawValue>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_key_multibase: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

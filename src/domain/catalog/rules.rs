@@ -353,7 +353,7 @@ fn check_key_shape(key: &IssuerKey, at: &JsonPath, out: &mut Problems) {
 /// The key material parses to a public key we can verify with.
 fn check_key(key: &IssuerKey, at: &JsonPath, out: &mut Problems) {
     let parsed = match (&key.public_key_jwk, &key.public_key_multibase, &key.public_key_pem) {
-        (Some(jwk), None, None) => ("publicKeyJwk", keys::from_jwk(jwk)),
+        (Some(jwk), None, None) => ("publicKeyJwk", keys::from_jwk_text(jwk.get())),
         (None, Some(multibase), None) => ("publicKeyMultibase", keys::from_multibase(multibase)),
         (None, None, Some(pem)) => ("publicKeyPem", keys::from_pem(pem)),
         _ => return, // reported by check_key_shape

@@ -1,4 +1,3 @@
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -34,12 +33,11 @@ fn FaqBody(faq: Arc<Faq>) -> impl IntoView {
     let index = Arc::new(FaqIndex::new(&faq));
     let initial = use_query_map().read_untracked().get("q").unwrap_or_default();
     let query = RwSignal::new(initial);
-    let visible = Memo::new(move |_| {
-        index.search(&query.read()).into_iter().map(str::to_owned).collect::<HashSet<String>>()
-    });
+    // For each question, in FAQ order, whether the search shows it.
+    let visible = Memo::new(move |_| index.matches(&query.read()));
     let total = faq.question_count();
     let status = move || {
-        let shown = visible.read().len();
+        let shown = visible.read().iter().filter(|v| **v).count();
         match (query.read().trim().is_empty(), shown) {
             (true, _) => format!("{total} questions."),
             (false, 0) => format!("No questions match “{}”.", query.read().trim()),
@@ -49,16 +47,20 @@ fn FaqBody(faq: Arc<Faq>) -> impl IntoView {
     };
     reveal_linked_question(faq.clone());
 
+    let mut position = 0;
     let topics = faq
         .topics
         .iter()
         .map(|topic| {
-            let ids: Vec<String> = topic.questions.iter().map(|q| q.id.clone()).collect();
-            let topic_hidden = move || !ids.iter().any(|id| visible.read().contains(id));
+            let first = position;
+            position += topic.questions.len();
+            let range = first..position;
+            let topic_hidden = move || !visible.read()[range.clone()].iter().any(|v| *v);
             let questions = topic
                 .questions
                 .iter()
-                .map(|q| view! { <QuestionItem question=q.clone() visible /> })
+                .enumerate()
+                .map(|(i, q)| view! { <QuestionItem question=q.clone() position=first + i visible /> })
                 .collect_view();
             let heading_id = format!("topic-{}", topic.id);
             let labelled_by = heading_id.clone();
@@ -83,7 +85,7 @@ fn FaqBody(faq: Arc<Faq>) -> impl IntoView {
             <p id="faq-status" class=style::status role="status">{status}</p>
         </div>
         {topics}
-        <script type="application/ld+json">{faq.to_json_ld().to_string()}</script>
+        <script type="application/ld+json">{faq.to_json_ld()}</script>
     }
 }
 
@@ -92,11 +94,12 @@ fn FaqBody(faq: Arc<Faq>) -> impl IntoView {
 fn QuestionItem(
     /// The question and its answer.
     question: Question,
-    /// Ids of the questions the search currently shows.
-    visible: Memo<HashSet<String>>,
+    /// Its place in FAQ order.
+    position: usize,
+    /// For each question in FAQ order, whether the search shows it.
+    visible: Memo<Vec<bool>>,
 ) -> impl IntoView {
-    let id = question.id.clone();
-    let hidden = move || !visible.read().contains(&id);
+    let hidden = move || !visible.read().get(position).copied().unwrap_or(false);
     let answer = question.answer.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view();
     view! {
         <details id=question.id.clone() class=style::question hidden=hidden>
