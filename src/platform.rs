@@ -13,11 +13,24 @@ fn document() -> Option<web_sys::Document> {
 }
 
 /// The path the app is deployed under, without a trailing slash: `""` at the
-/// root of a host, `"/courses"` under a sub-path.
+/// root of a host, `"/courses"` under a sub-path. Read once from `<base>`.
 pub fn base_path() -> String {
-    let base_uri = document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
-    let path = web_sys::Url::new(&base_uri).map(|u| u.pathname()).unwrap_or_default();
-    path.trim_end_matches('/').to_owned()
+    thread_local! {
+        static BASE: String = {
+            let base_uri = document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+            let path = web_sys::Url::new(&base_uri).map(|u| u.pathname()).unwrap_or_default();
+            path.trim_end_matches('/').to_owned()
+        };
+    }
+    BASE.with(Clone::clone)
+}
+
+/// An in-app link target: `path` (which starts with `/`) under the
+/// deployment base. The router matches routes under its `base`, but `<A>`
+/// uses an absolute href as written, and a bare `#fragment` would resolve
+/// against `<base href>` (the home page), so every link goes through here.
+pub fn href(path: &str) -> String {
+    format!("{}{path}", base_path())
 }
 
 /// A site-relative path (`"catalog.json"`, `"badges/x.svg"`) as a URL path

@@ -3,6 +3,7 @@ use leptos_router::components::A;
 
 use crate::domain::catalog::{Catalog, Offering, facts};
 use crate::domain::date::Date;
+use crate::platform;
 
 stylance::import_style!(style, "offering_card.module.css");
 
@@ -36,7 +37,7 @@ pub fn OfferingCard(
                 {series.map(|s| format!(" · {s} series"))}
             </p>
             <h3 class=style::title>
-                <A href=format!("/catalog/{}", offering.slug)>{offering.title.clone()}</A>
+                <A href=platform::href(&format!("/catalog/{}", offering.slug))>{offering.title.clone()}</A>
             </h3>
             <p>{offering.summary.clone()}</p>
             <p class=style::meta>{next}</p>

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::state::use_catalog;
+use crate::platform;
 
 stylance::import_style!(style, "site_footer.module.css");
 
@@ -26,7 +27,7 @@ pub fn SiteFooter() -> impl IntoView {
                 <p>
                     "Your wallet and anything you type stay in this browser. "
                     "Badges are verified on your own device. "
-                    <A href="/faq">"Read the FAQ"</A> "."
+                    <A href=platform::href("/faq")>"Read the FAQ"</A> "."
                 </p>
             </div>
         </footer>

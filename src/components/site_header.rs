@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::state::use_catalog;
+use crate::platform;
 
 stylance::import_style!(style, "site_header.module.css");
 
@@ -14,16 +15,16 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class=style::header>
             <div class=style::inner>
-                <A href="/" exact=true attr:class=style::brand>
+                <A href=platform::href("/") exact=true attr:class=style::brand>
                     <span class=style::name>{name}</span>
                     <span class=style::tagline>"Micro-credentials and short courses"</span>
                 </A>
                 <nav aria-label="Main">
                     <ul class=style::links>
-                        <li><A href="/catalog" attr:class=style::link>"Catalog"</A></li>
-                        <li><A href="/faq" attr:class=style::link>"FAQ"</A></li>
-                        <li><A href="/wallet" attr:class=style::link>"Wallet"</A></li>
-                        <li><A href="/verify" attr:class=style::link>"Verify"</A></li>
+                        <li><A href=platform::href("/catalog") attr:class=style::link>"Catalog"</A></li>
+                        <li><A href=platform::href("/faq") attr:class=style::link>"FAQ"</A></li>
+                        <li><A href=platform::href("/wallet") attr:class=style::link>"Wallet"</A></li>
+                        <li><A href=platform::href("/verify") attr:class=style::link>"Verify"</A></li>
                     </ul>
                 </nav>
             </div>

@@ -71,7 +71,7 @@ pub fn path_at(text: &str, line: usize, column: usize) -> JsonPath {
     let mut stack: Vec<Frame> = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
-    let mut value_starts = |stack: &mut Vec<Frame>| {
+    let value_starts = |stack: &mut Vec<Frame>| {
         if let Some(Frame::Array { has_value, .. }) = stack.last_mut() {
             *has_value = true;
         }

@@ -3,6 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::components::use_page_title;
+use crate::platform;
 
 stylance::import_style!(style, "not_found.module.css");
 
@@ -17,9 +18,9 @@ pub fn NotFoundPage() -> impl IntoView {
             <p>"There is no page at " <code class=style::path>{move || path.get()}</code> "."</p>
             <p>"It may have moved, or the link may be mistyped. Try one of these instead:"</p>
             <ul>
-                <li><A href="/catalog">"Browse the catalog"</A></li>
-                <li><A href="/faq">"Read the FAQ"</A></li>
-                <li><A href="/" exact=true>"Go to the home page"</A></li>
+                <li><A href=platform::href("/catalog")>"Browse the catalog"</A></li>
+                <li><A href=platform::href("/faq")>"Read the FAQ"</A></li>
+                <li><A href=platform::href("/") exact=true>"Go to the home page"</A></li>
             </ul>
         </section>
     }
@@ -39,7 +40,7 @@ pub fn MissingItem(
         <section class=style::page aria-labelledby="not-found-title">
             <h1 id="not-found-title">{format!("No such {what}")}</h1>
             <p>"The catalog has no " {what} " called " <code class=style::path>{id}</code> "."</p>
-            <p><A href="/catalog">"Browse the catalog"</A> " to find what you are looking for."</p>
+            <p><A href=platform::href("/catalog")>"Browse the catalog"</A> " to find what you are looking for."</p>
         </section>
     }
 }

@@ -15,14 +15,14 @@ pub fn CatalogPage() -> impl IntoView {
         <div class=style::page>
             <h1>"Catalog"</h1>
             <LaterNotice>"Search, filters and sorting are on their way. For now, here is everything on offer."</LaterNotice>
-            {with_catalog(|catalog| {
+            {with_catalog(true, |catalog| {
                 let today = platform::today_in(&catalog.institution.time_zone);
                 let sections = [
                     ("Micro-credentials", vec![OfferingKind::MicroCredential]),
                     ("Short courses, masterclasses and seminars", vec![OfferingKind::ShortCourse, OfferingKind::Masterclass, OfferingKind::Seminar]),
                 ];
                 let series_links = catalog.series.iter().map(|s| {
-                    let (href, title) = (format!("/series/{}", s.slug), s.title.clone());
+                    let (href, title) = (platform::href(&format!("/series/{}", s.slug)), s.title.clone());
                     view! { <li><A href>{title}</A></li> }
                 }).collect_view();
                 let lists = sections.into_iter().map(|(title, kinds)| {

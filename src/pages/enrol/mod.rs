@@ -22,7 +22,7 @@ pub fn EnrolPage() -> impl IntoView {
     view! {
         {move || {
             let id = cohort_id();
-            with_catalog(move |catalog| {
+            with_catalog(false, move |catalog| {
                 let Some((offering, cohort)) = catalog.cohort(&id) else {
                     return view! { <MissingItem what="cohort" id=id.clone() /> }.into_any();
                 };
@@ -39,7 +39,7 @@ pub fn EnrolPage() -> impl IntoView {
                 );
                 let status = format!("Status today: {}.", cohort.availability(today).label());
                 let email = catalog.institution.contact_email.clone();
-                let back = format!("/catalog/{}", offering.slug);
+                let back = platform::href(&format!("/catalog/{}", offering.slug));
                 let back_label = format!("Back to {title}");
                 view! {
                     <section class=style::page aria-labelledby="enrol-title">

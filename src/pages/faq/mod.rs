@@ -107,7 +107,7 @@ fn QuestionItem(
             <div class=style::answer>
                 {answer}
                 <p class=style::permalink>
-                    <a href=format!("#{}", question.id)>"Link to this question"</a>
+                    <a href=platform::href(&format!("/faq#{}", question.id))>"Link to this question"</a>
                 </p>
             </div>
         </details>

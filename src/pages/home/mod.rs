@@ -4,6 +4,7 @@ use leptos_router::components::A;
 use crate::components::{ErrorPanel, Spinner, use_page_title};
 use crate::domain::catalog::facts;
 use crate::state::use_catalog;
+use crate::platform;
 
 stylance::import_style!(style, "home.module.css");
 
@@ -37,15 +38,15 @@ pub fn HomePage() -> impl IntoView {
                 </article>
             </section>
             <nav class=style::ways aria-label="Get started">
-                <A href="/catalog" attr:class=style::way>
+                <A href=platform::href("/catalog") attr:class=style::way>
                     <span class=style::way_title>"Browse the catalog"</span>
                     <span>"Compare courses, dates and fees, and enrol."</span>
                 </A>
-                <A href="/wallet" attr:class=style::way>
+                <A href=platform::href("/wallet") attr:class=style::way>
                     <span class=style::way_title>"Open your wallet"</span>
                     <span>"Keep your badges, track credit and CPD, and share."</span>
                 </A>
-                <A href="/verify" attr:class=style::way>
+                <A href=platform::href("/verify") attr:class=style::way>
                     <span class=style::way_title>"Verify a badge"</span>
                     <span>"Employers: check a badge is genuine, in your browser."</span>
                 </A>
@@ -68,7 +69,7 @@ fn FeaturedSeries() -> impl IntoView {
                         catalog.await.map(|catalog| {
                             catalog.series.iter().map(|s| {
                                 let points = facts::credit_points(4.0 * crate::domain::catalog::rules::MICRO_CREDENTIAL_POINTS);
-                                let (href, title) = (format!("/series/{}", s.slug), s.title.clone());
+                                let (href, title) = (platform::href(&format!("/series/{}", s.slug)), s.title.clone());
                                 view! {
                                     <article class=style::series_card>
                                         <h3><A href>{title}</A></h3>

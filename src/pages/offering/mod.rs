@@ -26,7 +26,7 @@ pub fn OfferingPage() -> impl IntoView {
     view! {
         {move || {
             let slug = slug();
-            with_catalog(move |catalog| match catalog.offering_by_slug(&slug) {
+            with_catalog(false, move |catalog| match catalog.offering_by_slug(&slug) {
                 Some(offering) => view! { <OfferingDetail catalog=catalog.clone() offering=offering.clone() /> }.into_any(),
                 None => view! { <MissingItem what="course" id=slug.clone() /> }.into_any(),
             })
@@ -42,7 +42,7 @@ fn OfferingDetail(catalog: Arc<Catalog>, offering: Offering) -> impl IntoView {
     let series = catalog.series_of(&offering.id).map(|s| {
         view! {
             <p>
-                "Part of the " <A href=format!("/series/{}", s.slug)>{format!("{} series", s.title)}</A>
+                "Part of the " <A href=platform::href(&format!("/series/{}", s.slug))>{format!("{} series", s.title)}</A>
                 ": complete all four micro-credentials for 12.5 credit points."
             </p>
         }
@@ -120,7 +120,7 @@ fn Cohorts(offering: Offering, today: Date) -> impl IntoView {
             let action = availability.is_open().then(|| {
                 let label = format!("Enrol now in {}, starting {}", offering.title, c.start_date.long());
                 view! {
-                    <A href=format!("/enrol/{}", c.id) attr:class=style::enrol attr:aria-label=label>"Enrol now"</A>
+                    <A href=platform::href(&format!("/enrol/{}", c.id)) attr:class=style::enrol attr:aria-label=label>"Enrol now"</A>
                 }
             });
             view! {

@@ -24,7 +24,7 @@ pub fn SeriesPage() -> impl IntoView {
     view! {
         {move || {
             let slug = slug();
-            with_catalog(move |catalog| match catalog.series_by_slug(&slug) {
+            with_catalog(false, move |catalog| match catalog.series_by_slug(&slug) {
                 Some(series) => view! { <SeriesDetail catalog=catalog.clone() series=series.clone() /> }.into_any(),
                 None => view! { <MissingItem what="series" id=slug.clone() /> }.into_any(),
             })

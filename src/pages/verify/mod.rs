@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::{LaterNotice, use_page_title};
+use crate::platform;
 
 stylance::import_style!(style, "verify.module.css");
 
@@ -18,7 +19,7 @@ pub fn VerifyPage() -> impl IntoView {
                 "it vouches for."
             </p>
             <LaterNotice>"Verification is being built and cannot check badges yet."</LaterNotice>
-            <p>"To learn what the results will mean, read " <A href="/faq#what-do-the-verification-results-mean">"the FAQ on verification"</A> "."</p>
+            <p>"To learn what the results will mean, read " <A href=platform::href("/faq#what-do-the-verification-results-mean")>"the FAQ on verification"</A> "."</p>
         </section>
     }
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::{LaterNotice, use_page_title};
+use crate::platform;
 
 stylance::import_style!(style, "wallet.module.css");
 
@@ -18,7 +19,7 @@ pub fn WalletPage() -> impl IntoView {
                 "a badge on LinkedIn, by link, by QR code or in your email signature."
             </p>
             <LaterNotice>"The wallet is being built and cannot hold badges yet."</LaterNotice>
-            <p>"Meanwhile you can " <A href="/catalog">"browse the catalog"</A> "."</p>
+            <p>"Meanwhile you can " <A href=platform::href("/catalog")>"browse the catalog"</A> "."</p>
         </section>
     }
 }

@@ -1,0 +1,38 @@
+// Broken data files give an error page that names the file and the problem.
+import { test, expect } from "@playwright/test";
+import { expectNoAxeViolations } from "./helpers.mjs";
+
+const CASES = [
+  { fixture: "malformed", words: [/catalog\.json could not be loaded/, /not valid JSON/, /line \d+, column \d+/] },
+  { fixture: "missing", words: [/catalog\.json could not be loaded/, /missing/, /404/] },
+  { fixture: "version2", words: [/catalog\.json could not be loaded/, /version 2/, /reads version 1/] },
+];
+
+for (const { fixture, words } of CASES) {
+  test(`a ${fixture} catalog shows an error page, not a blank one`, async ({ page, context }) => {
+    await context.addCookies([{ name: "fixture", value: fixture, url: "http://127.0.0.1:4173" }]);
+    await page.goto("/catalog");
+    const alert = page.getByRole("alert");
+    await expect(alert).toBeVisible();
+    for (const w of words) await expect(alert).toContainText(w);
+    await expect(page.getByRole("heading", { level: 1, name: "Catalog" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Reload the page" })).toBeVisible();
+    await expectNoAxeViolations(page, `/catalog with ${fixture} catalog`);
+  });
+}
+
+test("an offering page with a broken catalog has an error heading", async ({ page, context }) => {
+  await context.addCookies([{ name: "fixture", value: "malformed", url: "http://127.0.0.1:4173" }]);
+  await page.goto("/catalog/health-data-foundations");
+  await expect(page.getByRole("heading", { level: 1, name: "Something went wrong" })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("catalog.json");
+});
+
+test("the FAQ still works when only the catalog is broken, and says so when the FAQ is", async ({ page, context }) => {
+  await context.addCookies([{ name: "fixture", value: "malformed", url: "http://127.0.0.1:4173" }]);
+  await page.goto("/faq#what-is-a-series");
+  await expect(page.locator("details#what-is-a-series")).toHaveAttribute("open", "");
+  await context.addCookies([{ name: "fixture", value: "brokenfaq", url: "http://127.0.0.1:4173" }]);
+  await page.goto("/faq");
+  await expect(page.getByRole("alert")).toContainText("faq.json could not be loaded");
+});

@@ -1,0 +1,62 @@
+// Shared checks for the end-to-end specs.
+import { createRequire } from "node:module";
+import { expect } from "@playwright/test";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = require.resolve("axe-core/axe.min.js");
+
+/** Runs axe-core on the page and fails with a readable list of violations. */
+export async function expectNoAxeViolations(page, label = page.url()) {
+  await page.addScriptTag({ path: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+    }));
+  });
+  const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join("\n    ")}`).join("\n");
+  expect(violations, `axe violations on ${label}:\n${report}`).toEqual([]);
+}
+
+/** The page does not scroll sideways at the current viewport width. */
+export async function expectNoHorizontalScroll(page, label = page.url()) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `horizontal scroll on ${label}`).toBeLessThanOrEqual(clientWidth);
+}
+
+/** Waits until the app has rendered a page heading (the wasm has started). */
+export async function waitForApp(page) {
+  await expect(page.locator("main h1").first()).toBeVisible();
+}
+
+/** Collects console errors and uncaught exceptions (a panic shows up here). */
+export function collectErrors(page) {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
+/** Every route of the app, with a heading that proves it rendered. */
+export const ROUTES = [
+  { path: "/", heading: "Learn a skill. Prove it. Share it." },
+  { path: "/catalog", heading: "Catalog" },
+  { path: "/catalog/health-data-foundations", heading: "Foundations of Health Data" },
+  { path: "/catalog/python-for-analysts", heading: "Python for Data Analysis: A Practical Start" },
+  { path: "/series/health-data-analytics", heading: "Health Data Analytics" },
+  { path: "/faq", heading: "Frequently asked questions" },
+  { path: "/enrol/hdf-2027-02", heading: "Enrol in Foundations of Health Data" },
+  { path: "/wallet", heading: "Your wallet" },
+  { path: "/verify", heading: "Verify a badge" },
+  { path: "/no/such/page", heading: "Page not found" },
+  { path: "/catalog/no-such-course", heading: "No such course" },
+];
