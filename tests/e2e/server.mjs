@@ -3,11 +3,13 @@
 // index.html with status 200, as Netlify/Cloudflare Pages/S3+CloudFront
 // "single-page app" settings do. No dependencies: Node's http module only.
 //
-// For tests of broken data, a request carrying the cookie `fixture=NAME` is
-// answered from --fixtures/NAME/<path> first; a file `<path>.status` there
-// holds a status code to answer with instead (e.g. 404).
+// For tests of broken data, a request carrying the cookie `fixture=NAME`, or
+// for a path under `__fixtures__/NAME/`, is answered from --fixtures/NAME/
+// first; a file `<path>.status` there holds a status code to answer with
+// instead (e.g. 404). --cors adds `Access-Control-Allow-Origin: *` (for the
+// wasm-bindgen browser tests, which run on another port).
 //
-//   node tests/e2e/server.mjs --root dist --port 4173 [--base /mc/] [--fixtures tests/e2e/fixtures]
+//   node tests/e2e/server.mjs --root dist --port 4173 [--base /mc/] [--fixtures tests/e2e/fixtures] [--cors yes]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -19,6 +21,7 @@ const root = resolve(args.root ?? "dist");
 const port = Number(args.port ?? 4173);
 const base = (args.base ?? "/").replace(/\/?$/, "/");
 const fixtures = args.fixtures ? resolve(args.fixtures) : null;
+const cors = args.cors === "yes" ? { "access-control-allow-origin": "*" } : {};
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -56,20 +59,22 @@ const server = createServer(async (req, res) => {
     res.writeHead(404, { "content-type": "text/plain" }).end("outside the deployment base\n");
     return;
   }
-  const rel = pathname.slice(base.length) || "index.html";
-  const fixture = fixtures && fixtureName(req);
+  let rel = pathname.slice(base.length) || "index.html";
+  let fixture = fixtures && fixtureName(req);
+  const byPath = /^__fixtures__\/([a-z0-9-]+)\/(.+)$/.exec(rel);
+  if (fixtures && byPath) [, fixture, rel] = byPath;
   if (fixture) {
     const statusFile = await fileAt(join(fixtures, fixture), `${rel}.status`);
     if (statusFile) {
       const status = Number((await readFile(statusFile, "utf8")).trim());
-      res.writeHead(status, { "content-type": "text/plain" }).end(`fixture ${fixture}: ${status}\n`);
+      res.writeHead(status, { "content-type": "text/plain", ...cors }).end(`fixture ${fixture}: ${status}\n`);
       return;
     }
   }
   const found =
     (fixture && (await fileAt(join(fixtures, fixture), rel))) || (await fileAt(root, rel)) || (await fileAt(root, "index.html"));
   const body = await readFile(found);
-  res.writeHead(200, { "content-type": TYPES[extname(found)] ?? "application/octet-stream", "cache-control": "no-store" });
+  res.writeHead(200, { "content-type": TYPES[extname(found)] ?? "application/octet-stream", "cache-control": "no-store", ...cors });
   res.end(body);
 });
 
