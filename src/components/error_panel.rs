@@ -2,18 +2,16 @@ use leptos::prelude::*;
 
 stylance::import_style!(style, "error_panel.module.css");
 
-/// What an `<ErrorBoundary>` shows: each error in words, and a way out.
+/// A failure in words, and a way out.
 #[component]
 pub fn ErrorPanel(
-    /// The errors the boundary caught.
-    errors: ArcRwSignal<Errors>,
+    /// What went wrong, as full sentences.
+    #[prop(into)]
+    message: String,
     /// Render the title as the page's `<h1>` (when the page has no other).
     #[prop(optional)]
     as_page: bool,
 ) -> impl IntoView {
-    let messages = move || {
-        errors.read().iter().map(|(_, e)| view! { <li>{e.to_string()}</li> }).collect_view()
-    };
     let title = "Something went wrong";
     view! {
         <section class=style::panel role="alert" aria-labelledby="error-title">
@@ -22,7 +20,7 @@ pub fn ErrorPanel(
             } else {
                 view! { <h2 id="error-title" class=style::title>{title}</h2> }.into_any()
             }}
-            <ul class=style::messages>{messages}</ul>
+            <p class=style::message>{message}</p>
             <p>
                 "Reloading the page may help. If the problem continues, the site's data "
                 "needs fixing: please let the university know."

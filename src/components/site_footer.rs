@@ -10,8 +10,8 @@ stylance::import_style!(style, "site_footer.module.css");
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let catalog = use_catalog();
-    let contact = move || match catalog.0.get() {
-        Some(Ok(c)) => {
+    let contact = move || match catalog.get() {
+        Some(c) => {
             let email = c.institution.contact_email.clone();
             Some(view! {
                 <p>"Questions? Email " <a href=format!("mailto:{email}")>{email.clone()}</a> "."</p>

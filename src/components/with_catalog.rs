@@ -11,21 +11,16 @@ use crate::state::use_catalog;
 /// `titled` says whether the page already has its own `<h1>`; if not, the
 /// error's title becomes the page's `<h1>`.
 ///
-/// Deliberately not generic: every page shares one Suspense/ErrorBoundary
-/// instantiation instead of monomorphising its own, which keeps the
-/// first-load wasm small.
+/// Not generic over the render function, so every page shares one copy of
+/// this code in the wasm.
 pub fn with_catalog(titled: bool, render: impl Fn(Arc<Catalog>) -> AnyView + Send + Sync + 'static) -> AnyView {
-    let render: Arc<dyn Fn(Arc<Catalog>) -> AnyView + Send + Sync> = Arc::new(render);
     let catalog = use_catalog().0;
-    view! {
-        <Suspense fallback=|| view! { <Spinner label="Loading the catalog…" /> }>
-            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors as_page=!titled /> }>
-                {move || {
-                    let render = render.clone();
-                    Suspend::new(async move { catalog.await.map(|c| render(c)) })
-                }}
-            </ErrorBoundary>
-        </Suspense>
-    }
-    .into_any()
+    let view = move || match catalog.get() {
+        None => view! { <Spinner label="Loading the catalog…" /> }.into_any(),
+        Some(Err(e)) => view! { <ErrorPanel message=e.to_string() as_page=!titled /> }.into_any(),
+        // Untracked: only the catalog's arrival re-renders the page, not
+        // whatever `render` happens to read while building it.
+        Some(Ok(c)) => untrack(|| render(c)),
+    };
+    view.into_any()
 }

@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_location, use_query_map};
 use crate::api;
 use crate::components::{ErrorPanel, Spinner, use_page_title};
 use crate::domain::faq::{Faq, FaqIndex, Question};
-use crate::platform;
+use crate::{platform, state};
 
 stylance::import_style!(style, "faq.module.css");
 
@@ -15,15 +15,15 @@ stylance::import_style!(style, "faq.module.css");
 #[component]
 pub fn FaqPage() -> impl IntoView {
     use_page_title(|| "Frequently asked questions".to_owned());
-    let faq = LocalResource::new(api::catalog::fetch_faq);
+    let faq = state::load(api::catalog::fetch_faq());
     view! {
         <div class=style::page>
             <h1>"Frequently asked questions"</h1>
-            <Suspense fallback=|| view! { <Spinner label="Loading the questions…" /> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
-                    {move || Suspend::new(async move { faq.await.map(|faq| view! { <FaqBody faq /> }) })}
-                </ErrorBoundary>
-            </Suspense>
+            {move || match faq.get() {
+                None => view! { <Spinner label="Loading the questions…" /> }.into_any(),
+                Some(Err(e)) => view! { <ErrorPanel message=e.to_string() /> }.into_any(),
+                Some(Ok(faq)) => untrack(|| view! { <FaqBody faq /> }.into_any()),
+            }}
         </div>
     }
 }

@@ -2,7 +2,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::{ErrorPanel, Spinner, use_page_title};
-use crate::domain::catalog::facts;
+use crate::domain::catalog::rules::MICRO_CREDENTIAL_POINTS;
+use crate::domain::catalog::{Catalog, facts};
 use crate::state::use_catalog;
 use crate::platform;
 
@@ -63,25 +64,29 @@ fn FeaturedSeries() -> impl IntoView {
     view! {
         <section class=style::series aria-labelledby="series-title">
             <h2 id="series-title">"Series of micro-credentials"</h2>
-            <Suspense fallback=|| view! { <Spinner label="Loading the catalog…" /> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
-                    {move || Suspend::new(async move {
-                        catalog.await.map(|catalog| {
-                            catalog.series.iter().map(|s| {
-                                let points = facts::credit_points(4.0 * crate::domain::catalog::rules::MICRO_CREDENTIAL_POINTS);
-                                let (href, title) = (platform::href(&format!("/series/{}", s.slug)), s.title.clone());
-                                view! {
-                                    <article class=style::series_card>
-                                        <h3><A href>{title}</A></h3>
-                                        <p>{s.summary.clone()}</p>
-                                        <p class=style::meta>{format!("4 micro-credentials · {points}")}</p>
-                                    </article>
-                                }
-                            }).collect_view()
-                        })
-                    })}
-                </ErrorBoundary>
-            </Suspense>
+            {move || match catalog.get() {
+                None => view! { <Spinner label="Loading the catalog…" /> }.into_any(),
+                Some(Err(e)) => view! { <ErrorPanel message=e.to_string() /> }.into_any(),
+                Some(Ok(catalog)) => series_cards(&catalog).into_any(),
+            }}
         </section>
     }
+}
+
+fn series_cards(catalog: &Catalog) -> impl IntoView + use<> {
+    let points = facts::credit_points(4.0 * MICRO_CREDENTIAL_POINTS);
+    catalog
+        .series
+        .iter()
+        .map(|s| {
+            let (href, title) = (platform::href(&format!("/series/{}", s.slug)), s.title.clone());
+            view! {
+                <article class=style::series_card>
+                    <h3><A href>{title}</A></h3>
+                    <p>{s.summary.clone()}</p>
+                    <p class=style::meta>{format!("4 micro-credentials · {points}")}</p>
+                </article>
+            }
+        })
+        .collect_view()
 }
