@@ -2,6 +2,7 @@
 
 mod error_panel;
 mod later_notice;
+mod missing_item;
 mod offering_card;
 mod page_title;
 mod site_footer;
@@ -11,9 +12,10 @@ mod with_catalog;
 
 pub use error_panel::ErrorPanel;
 pub use later_notice::LaterNotice;
+pub use missing_item::MissingItem;
 pub use offering_card::{OfferingCard, series_title};
 pub use page_title::use_page_title;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use spinner::Spinner;
-pub use with_catalog::with_catalog;
+pub use with_catalog::{catalog_item_page, with_catalog};

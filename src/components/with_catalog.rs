@@ -2,7 +2,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::{ErrorPanel, Spinner};
+use leptos_router::hooks::use_params_map;
+
+use super::{ErrorPanel, MissingItem, Spinner};
 use crate::domain::catalog::Catalog;
 use crate::state::use_catalog;
 
@@ -21,6 +23,24 @@ pub fn with_catalog(titled: bool, render: impl Fn(Arc<Catalog>) -> AnyView + Sen
         // Untracked: only the catalog's arrival re-renders the page, not
         // whatever `render` happens to read while building it.
         Some(Ok(c)) => untrack(|| render(c)),
+    };
+    view.into_any()
+}
+
+/// A page for one catalog item named by the URL parameter `param` (a slug or
+/// a cohort id): `find` renders it, or the page says there is no such `what`.
+pub fn catalog_item_page(
+    param: &'static str,
+    what: &'static str,
+    find: impl Fn(&Arc<Catalog>, &str) -> Option<AnyView> + Clone + Send + Sync + 'static,
+) -> AnyView {
+    let params = use_params_map();
+    let view = move || {
+        let key = params.read().get(param).unwrap_or_default();
+        let find = find.clone();
+        with_catalog(false, move |catalog| {
+            find(&catalog, &key).unwrap_or_else(|| view! { <MissingItem what id=key.clone() /> }.into_any())
+        })
     };
     view.into_any()
 }

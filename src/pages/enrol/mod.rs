@@ -1,31 +1,16 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params;
-use leptos_router::params::Params;
 
-use crate::components::{LaterNotice, use_page_title, with_catalog};
-use crate::pages::not_found::MissingItem;
+use crate::components::{LaterNotice, catalog_item_page, use_page_title};
 use crate::platform;
 
 stylance::import_style!(style, "enrol.module.css");
 
-#[derive(Params, Clone, PartialEq)]
-struct CohortParams {
-    cohort: Option<String>,
-}
-
 /// `/enrol/:cohort`: the checkout (its steps arrive in a later issue).
 #[component]
 pub fn EnrolPage() -> impl IntoView {
-    let params = use_params::<CohortParams>();
-    let cohort_id = move || params.read().as_ref().ok().and_then(|p| p.cohort.clone()).unwrap_or_default();
-    view! {
-        {move || {
-            let id = cohort_id();
-            with_catalog(false, move |catalog| {
-                let Some((offering, cohort)) = catalog.cohort(&id) else {
-                    return view! { <MissingItem what="cohort" id=id.clone() /> }.into_any();
-                };
+    catalog_item_page("cohort", "cohort", |catalog, id| {
+                let (offering, cohort) = catalog.cohort(id)?;
                 let title = offering.title.clone();
                 let page_title = title.clone();
                 use_page_title(move || format!("Enrol: {page_title}"));
@@ -41,7 +26,7 @@ pub fn EnrolPage() -> impl IntoView {
                 let email = catalog.institution.contact_email.clone();
                 let back = platform::href(&format!("/catalog/{}", offering.slug));
                 let back_label = format!("Back to {title}");
-                view! {
+                Some(view! {
                     <section class=style::page aria-labelledby="enrol-title">
                         <h1 id="enrol-title">{format!("Enrol in {title}")}</h1>
                         <p>{summary}</p>
@@ -54,8 +39,6 @@ pub fn EnrolPage() -> impl IntoView {
                         <p><A href=back>{back_label}</A></p>
                     </section>
                 }
-                .into_any()
-            })
-        }}
-    }
+                .into_any())
+    })
 }

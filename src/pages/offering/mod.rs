@@ -2,36 +2,21 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params;
-use leptos_router::params::Params;
 
-use crate::components::{LaterNotice, use_page_title, with_catalog};
+use crate::components::{LaterNotice, catalog_item_page, use_page_title};
 use crate::domain::catalog::{Assessment, Catalog, ExpiryPolicy, Offering, facts};
 use crate::domain::date::Date;
-use crate::pages::not_found::MissingItem;
 use crate::platform;
 
 stylance::import_style!(style, "offering.module.css");
 
-#[derive(Params, Clone, PartialEq)]
-struct SlugParams {
-    slug: Option<String>,
-}
-
 /// `/catalog/:slug`: one offering's facts and its cohorts.
 #[component]
 pub fn OfferingPage() -> impl IntoView {
-    let params = use_params::<SlugParams>();
-    let slug = move || params.read().as_ref().ok().and_then(|p| p.slug.clone()).unwrap_or_default();
-    view! {
-        {move || {
-            let slug = slug();
-            with_catalog(false, move |catalog| match catalog.offering_by_slug(&slug) {
-                Some(offering) => view! { <OfferingDetail catalog=catalog.clone() offering=offering.clone() /> }.into_any(),
-                None => view! { <MissingItem what="course" id=slug.clone() /> }.into_any(),
-            })
-        }}
-    }
+    catalog_item_page("slug", "course", |catalog, slug| {
+        let offering = catalog.offering_by_slug(slug)?.clone();
+        Some(view! { <OfferingDetail catalog=catalog.clone() offering /> }.into_any())
+    })
 }
 
 #[component]

@@ -1,35 +1,20 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params;
-use leptos_router::params::Params;
 
-use crate::components::{LaterNotice, OfferingCard, use_page_title, with_catalog};
+use crate::components::{LaterNotice, OfferingCard, catalog_item_page, use_page_title};
 use crate::domain::catalog::{Catalog, Series, facts};
-use crate::pages::not_found::MissingItem;
 use crate::platform;
 
 stylance::import_style!(style, "series.module.css");
 
-#[derive(Params, Clone, PartialEq)]
-struct SlugParams {
-    slug: Option<String>,
-}
-
 /// `/series/:slug`: the four micro-credentials and where they lead.
 #[component]
 pub fn SeriesPage() -> impl IntoView {
-    let params = use_params::<SlugParams>();
-    let slug = move || params.read().as_ref().ok().and_then(|p| p.slug.clone()).unwrap_or_default();
-    view! {
-        {move || {
-            let slug = slug();
-            with_catalog(false, move |catalog| match catalog.series_by_slug(&slug) {
-                Some(series) => view! { <SeriesDetail catalog=catalog.clone() series=series.clone() /> }.into_any(),
-                None => view! { <MissingItem what="series" id=slug.clone() /> }.into_any(),
-            })
-        }}
-    }
+    catalog_item_page("slug", "series", |catalog, slug| {
+        let series = catalog.series_by_slug(slug)?.clone();
+        Some(view! { <SeriesDetail catalog=catalog.clone() series /> }.into_any())
+    })
 }
 
 #[component]
