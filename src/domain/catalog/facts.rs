@@ -15,10 +15,20 @@ pub fn credit_points(p: f64) -> String {
     if p == 0.0 { "No credit".to_owned() } else { format!("{} credit points", number(p)) }
 }
 
-/// A number without trailing zeros: 40 → "40", 3.125 → "3.125", 12.50 → "12.5".
+/// A number to three decimals without trailing zeros: 40 → "40",
+/// 3.125 → "3.125", 12.50 → "12.5".
+///
+/// Integer arithmetic rather than `format!("{x:.3}")`: float formatting
+/// pulls several kilobytes of `core::fmt` into the browser bundle.
 pub fn number(x: f64) -> String {
-    let text = format!("{x:.3}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    let thousandths = (x * 1000.0).round() as i64;
+    let sign = if thousandths < 0 { "-" } else { "" };
+    let (whole, fraction) = (thousandths.unsigned_abs() / 1000, thousandths.unsigned_abs() % 1000);
+    if fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{fraction:03}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }
 
 #[cfg(test)]
@@ -30,6 +40,10 @@ mod tests {
         assert_eq!(number(40.0), "40");
         assert_eq!(number(3.125), "3.125");
         assert_eq!(number(12.5), "12.5");
+        assert_eq!(number(0.05), "0.05");
+        assert_eq!(number(0.0), "0");
+        assert_eq!(number(-1.5), "-1.5");
+        assert_eq!(number(1234.0), "1234");
         assert_eq!(hours(1.0), "1 hour");
         assert_eq!(hours(7.5), "7.5 hours");
         assert_eq!(cpd_points(45.0), "45 CPD points");
