@@ -7,7 +7,8 @@ use leptos_router::path;
 
 use crate::components::{SiteFooter, SiteHeader};
 use crate::pages::{
-    CatalogPage, EnrolPage, FaqPage, HomePage, NotFoundPage, OfferingPage, SeriesPage, VerifyPage, WalletPage,
+    CatalogPage, EnrolPage, FaqPage, HomePage, NotFoundPage, OfferingPage, SeriesPage, VerifyPage,
+    WalletPage,
 };
 use crate::{platform, state};
 

@@ -45,7 +45,11 @@ pub fn asset_url(path: &str) -> String {
 /// Sets the document title to "`page` · `site`".
 pub fn set_title(page: &str, site: &str) {
     if let Some(doc) = document() {
-        let title = if page.is_empty() { site.to_owned() } else { format!("{page} · {site}") };
+        let title = if page.is_empty() {
+            site.to_owned()
+        } else {
+            format!("{page} · {site}")
+        };
         doc.set_title(&title);
     }
 }

@@ -47,7 +47,8 @@ pub fn use_catalog() -> CatalogState {
 impl CatalogState {
     /// The catalog once it has loaded.
     pub fn get(self) -> Option<Arc<Catalog>> {
-        self.0.with(|state| state.as_ref().and_then(|r| r.as_ref().ok()).cloned())
+        self.0
+            .with(|state| state.as_ref().and_then(|r| r.as_ref().ok()).cloned())
     }
 
     /// The institution's name once the catalog has loaded.

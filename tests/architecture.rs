@@ -58,8 +58,14 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 #[test]
 fn domain_has_no_browser_framework_or_io_dependencies() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain"), &mut files);
-    assert!(files.len() >= 5, "expected the domain sources, found {files:?}");
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain"),
+        &mut files,
+    );
+    assert!(
+        files.len() >= 5,
+        "expected the domain sources, found {files:?}"
+    );
     let mut report = Vec::new();
     for file in &files {
         let source = std::fs::read_to_string(file).expect("source is UTF-8");
@@ -67,11 +73,18 @@ fn domain_has_no_browser_framework_or_io_dependencies() {
             report.push(format!("{}:{line}: uses {name}", file.display()));
         }
     }
-    assert!(report.is_empty(), "the pure core must not depend on these:\n{}", report.join("\n"));
+    assert!(
+        report.is_empty(),
+        "the pure core must not depend on these:\n{}",
+        report.join("\n")
+    );
 }
 
 #[test]
 fn the_scanner_catches_imports_and_ignores_comments_and_lookalikes() {
     let source = "//! leptos is forbidden here\nuse leptos::prelude::*;\nlet x = web_sys::window(); // web_sys\nlet gloom = 1;\nuse crate::platform::now;\n";
-    assert_eq!(violations(source), vec![(2, "leptos"), (3, "web_sys"), (5, "crate::platform")]);
+    assert_eq!(
+        violations(source),
+        vec![(2, "leptos"), (3, "web_sys"), (5, "crate::platform")]
+    );
 }

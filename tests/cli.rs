@@ -18,10 +18,13 @@ fn microcred(args: &[&str]) -> (i32, String, String) {
 
 /// The demo catalog with `edit` applied, written to a temporary file.
 fn broken_copy(name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> String {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/catalog.json")).unwrap();
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/catalog.json"))
+            .unwrap();
     let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
     edit(&mut value);
-    let path = std::env::temp_dir().join(format!("microcred-test-{}-{name}.json", std::process::id()));
+    let path =
+        std::env::temp_dir().join(format!("microcred-test-{}-{name}.json", std::process::id()));
     std::fs::write(&path, serde_json::to_string_pretty(&value).unwrap()).unwrap();
     path.to_string_lossy().into_owned()
 }
@@ -40,22 +43,111 @@ fn broken_catalogs_get_path_named_errors_and_exit_1() {
     use serde_json::json;
     type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
     let cases: Vec<(&str, Edit, &str, &str)> = vec![
-        ("negative-fee", Box::new(|v| v["offerings"][0]["fee"]["amountCents"] = json!(-100)), "$.offerings[0].fee.amountCents", "minimum"),
-        ("three-in-series", Box::new(|v| { v["series"][0]["offerings"].as_array_mut().unwrap().pop(); }), "$.series[0].offerings", "4"),
-        ("dangling-series-ref", Box::new(|v| v["series"][0]["offerings"][3] = json!("mc-nowhere")), "$.series[0].offerings[3]", "not in $.offerings"),
-        ("short-course-in-series", Box::new(|v| v["series"][0]["offerings"][3] = json!("sc-python-for-analysts")), "$.series[0].offerings[3]", "not a micro-credential"),
-        ("cohort-ends-first", Box::new(|v| v["offerings"][1]["cohorts"][0]["endDate"] = json!("2026-01-01")), "$.offerings[1].cohorts[0].endDate", "before it starts"),
-        ("duplicate-offering-id", Box::new(|v| v["offerings"][1]["id"] = json!("mc-health-data-foundations")), "$.offerings[1].id", "used twice"),
-        ("duplicate-cohort-id", Box::new(|v| v["offerings"][2]["cohorts"][0]["id"] = json!("hdf-2027-02")), "$.offerings[2].cohorts[0].id", "used twice"),
-        ("unknown-discipline", Box::new(|v| v["offerings"][2]["discipline"] = json!("astrology")), "$.offerings[2].discipline", "not in $.disciplines"),
-        ("unknown-badge-issuer", Box::new(|v| v["offerings"][0]["badge"]["issuer"] = json!("https://evil.example/issuer")), "$.offerings[0].badge.issuer", "not in $.issuers"),
-        ("bad-multikey", Box::new(|v| v["issuers"][0]["keys"][0]["publicKeyMultibase"] = json!("z6MkfakeKey")), "$.issuers[0].keys[0].publicKeyMultibase", "multikey"),
-        ("private-jwk", Box::new(|v| v["issuers"][0]["keys"][1]["publicKeyJwk"]["d"] = json!("secret")), "$.issuers[0].keys[1].publicKeyJwk", ""),
-        ("bad-pem", Box::new(|v| v["issuers"][0]["keys"][2]["publicKeyPem"] = json!("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----")), "$.issuers[0].keys[2].publicKeyPem", "PEM"),
-        ("key-window-backwards", Box::new(|v| v["issuers"][0]["keys"][1]["validUntil"] = json!("2021-01-01T00:00:00Z")), "$.issuers[0].keys[1].validUntil", "before it begins"),
-        ("unknown-field", Box::new(|v| v["offerings"][0]["colour"] = json!("blue")), "$.offerings[0]", "colour"),
-        ("missing-terms", Box::new(|v| { v.as_object_mut().unwrap().remove("terms"); }), "$", "terms"),
-        ("wrong-version", Box::new(|v| v["version"] = json!(2)), "$.version", "1"),
+        (
+            "negative-fee",
+            Box::new(|v| v["offerings"][0]["fee"]["amountCents"] = json!(-100)),
+            "$.offerings[0].fee.amountCents",
+            "minimum",
+        ),
+        (
+            "three-in-series",
+            Box::new(|v| {
+                v["series"][0]["offerings"].as_array_mut().unwrap().pop();
+            }),
+            "$.series[0].offerings",
+            "4",
+        ),
+        (
+            "dangling-series-ref",
+            Box::new(|v| v["series"][0]["offerings"][3] = json!("mc-nowhere")),
+            "$.series[0].offerings[3]",
+            "not in $.offerings",
+        ),
+        (
+            "short-course-in-series",
+            Box::new(|v| v["series"][0]["offerings"][3] = json!("sc-python-for-analysts")),
+            "$.series[0].offerings[3]",
+            "not a micro-credential",
+        ),
+        (
+            "cohort-ends-first",
+            Box::new(|v| v["offerings"][1]["cohorts"][0]["endDate"] = json!("2026-01-01")),
+            "$.offerings[1].cohorts[0].endDate",
+            "before it starts",
+        ),
+        (
+            "duplicate-offering-id",
+            Box::new(|v| v["offerings"][1]["id"] = json!("mc-health-data-foundations")),
+            "$.offerings[1].id",
+            "used twice",
+        ),
+        (
+            "duplicate-cohort-id",
+            Box::new(|v| v["offerings"][2]["cohorts"][0]["id"] = json!("hdf-2027-02")),
+            "$.offerings[2].cohorts[0].id",
+            "used twice",
+        ),
+        (
+            "unknown-discipline",
+            Box::new(|v| v["offerings"][2]["discipline"] = json!("astrology")),
+            "$.offerings[2].discipline",
+            "not in $.disciplines",
+        ),
+        (
+            "unknown-badge-issuer",
+            Box::new(|v| {
+                v["offerings"][0]["badge"]["issuer"] = json!("https://evil.example/issuer")
+            }),
+            "$.offerings[0].badge.issuer",
+            "not in $.issuers",
+        ),
+        (
+            "bad-multikey",
+            Box::new(|v| v["issuers"][0]["keys"][0]["publicKeyMultibase"] = json!("z6MkfakeKey")),
+            "$.issuers[0].keys[0].publicKeyMultibase",
+            "multikey",
+        ),
+        (
+            "private-jwk",
+            Box::new(|v| v["issuers"][0]["keys"][1]["publicKeyJwk"]["d"] = json!("secret")),
+            "$.issuers[0].keys[1].publicKeyJwk",
+            "",
+        ),
+        (
+            "bad-pem",
+            Box::new(|v| {
+                v["issuers"][0]["keys"][2]["publicKeyPem"] =
+                    json!("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----")
+            }),
+            "$.issuers[0].keys[2].publicKeyPem",
+            "PEM",
+        ),
+        (
+            "key-window-backwards",
+            Box::new(|v| v["issuers"][0]["keys"][1]["validUntil"] = json!("2021-01-01T00:00:00Z")),
+            "$.issuers[0].keys[1].validUntil",
+            "before it begins",
+        ),
+        (
+            "unknown-field",
+            Box::new(|v| v["offerings"][0]["colour"] = json!("blue")),
+            "$.offerings[0]",
+            "colour",
+        ),
+        (
+            "missing-terms",
+            Box::new(|v| {
+                v.as_object_mut().unwrap().remove("terms");
+            }),
+            "$",
+            "terms",
+        ),
+        (
+            "wrong-version",
+            Box::new(|v| v["version"] = json!(2)),
+            "$.version",
+            "1",
+        ),
     ];
     for (name, edit, path, words) in cases {
         let file = broken_copy(name, edit);
@@ -63,7 +155,10 @@ fn broken_catalogs_get_path_named_errors_and_exit_1() {
         assert_eq!(code, 1, "{name}: expected exit 1, got {code}\n{out}");
         let line = out.lines().find(|l| l.contains(&format!(": {path}: ")));
         let line = line.unwrap_or_else(|| panic!("{name}: no error at {path}:\n{out}"));
-        assert!(line.contains(words), "{name}: expected “{words}” in\n{line}");
+        assert!(
+            line.contains(words),
+            "{name}: expected “{words}” in\n{line}"
+        );
         std::fs::remove_file(&file).ok();
     }
 }

@@ -13,13 +13,19 @@ const FAQ: &str = include_str!("../public/faq.json");
 /// on a character boundary: none of them is a complete document.
 fn prefixes(text: &str) -> impl Iterator<Item = &str> {
     let text = text.trim_end();
-    (0..text.len()).filter(|i| text.is_char_boundary(*i)).map(move |i| &text[..i])
+    (0..text.len())
+        .filter(|i| text.is_char_boundary(*i))
+        .map(move |i| &text[..i])
 }
 
 #[test]
 fn every_truncation_of_the_catalog_is_an_error_not_a_panic() {
     for prefix in prefixes(CATALOG) {
-        assert!(Catalog::from_json(prefix).is_err(), "a truncated catalog of {} bytes loaded", prefix.len());
+        assert!(
+            Catalog::from_json(prefix).is_err(),
+            "a truncated catalog of {} bytes loaded",
+            prefix.len()
+        );
     }
 }
 
@@ -50,7 +56,9 @@ fn corrupting_any_structural_byte_never_panics() {
 
 #[test]
 fn path_at_accepts_any_position_in_any_text() {
-    let samples = [CATALOG, FAQ, "", "\"", "\\", "[\"\\", "{\"a\":", "é\"\\é", "]]]}}}", "[[[[{{{{"];
+    let samples = [
+        CATALOG, FAQ, "", "\"", "\\", "[\"\\", "{\"a\":", "é\"\\é", "]]]}}}", "[[[[{{{{",
+    ];
     for text in samples {
         for line in 0..4 {
             for column in [0, 1, 2, 7, 1_000, usize::MAX / 2] {

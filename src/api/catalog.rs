@@ -18,8 +18,10 @@ pub const FAQ_FILE: &str = "faq.json";
 /// and carrying them would add 24 KB (gzip) to every first load.
 pub async fn fetch_catalog_from(url: &str) -> Result<Arc<Catalog>, DataError> {
     let text = get_text(url, CATALOG_FILE).await?;
-    let catalog = Catalog::from_json(&text)
-        .map_err(|e| DataError { file: CATALOG_FILE.to_owned(), problem: e.to_string() })?;
+    let catalog = Catalog::from_json(&text).map_err(|e| DataError {
+        file: CATALOG_FILE.to_owned(),
+        problem: e.to_string(),
+    })?;
     Ok(Arc::new(catalog))
 }
 
@@ -31,5 +33,8 @@ pub async fn fetch_catalog() -> Result<Arc<Catalog>, DataError> {
 /// The site's FAQ.
 pub async fn fetch_faq() -> Result<Arc<Faq>, DataError> {
     let text = get_text(&asset_url(FAQ_FILE), FAQ_FILE).await?;
-    Faq::from_json(&text).map(Arc::new).map_err(|e| DataError { file: FAQ_FILE.to_owned(), problem: e.to_string() })
+    Faq::from_json(&text).map(Arc::new).map_err(|e| DataError {
+        file: FAQ_FILE.to_owned(),
+        problem: e.to_string(),
+    })
 }

@@ -19,16 +19,29 @@ pub struct DataError {
 /// GETs `url` and returns the body as text, turning network failures and
 /// non-2xx answers into sentences.
 pub(crate) async fn get_text(url: &str, file: &str) -> Result<String, DataError> {
-    let fail = |problem: String| DataError { file: file.to_owned(), problem };
+    let fail = |problem: String| DataError {
+        file: file.to_owned(),
+        problem,
+    };
     let response = Request::get(url).send().await.map_err(|_| {
-        fail("The request did not reach the server: check your connection and try again.".to_owned())
+        fail(
+            "The request did not reach the server: check your connection and try again.".to_owned(),
+        )
     })?;
     let status = response.status();
     if status == 404 {
-        return Err(fail(format!("The file is missing: the server answered 404 (not found) for {url}.")));
+        return Err(fail(format!(
+            "The file is missing: the server answered 404 (not found) for {url}."
+        )));
     }
     if !response.ok() {
-        return Err(fail(format!("The server answered {status} {} for {url}.", response.status_text())));
+        return Err(fail(format!(
+            "The server answered {status} {} for {url}.",
+            response.status_text()
+        )));
     }
-    response.text().await.map_err(|_| fail("The response could not be read as text.".to_owned()))
+    response
+        .text()
+        .await
+        .map_err(|_| fail("The response could not be read as text.".to_owned()))
 }

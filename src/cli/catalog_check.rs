@@ -30,7 +30,12 @@ pub fn run(path: &str, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     for problem in &problems {
         let _ = writeln!(out, "{path}: {problem}");
     }
-    let _ = writeln!(out, "{path}: {} problem{}", problems.len(), if problems.len() == 1 { "" } else { "s" });
+    let _ = writeln!(
+        out,
+        "{path}: {} problem{}",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
     ExitCode::from(1)
 }
 
@@ -44,17 +49,27 @@ pub fn check_text(text: &str) -> Vec<rules::Problem> {
             return vec![problem(JsonPath::root(), message)];
         }
     };
-    let schema: serde_json::Value = serde_json::from_str(SCHEMA).expect("the bundled schema is valid JSON");
+    let schema: serde_json::Value =
+        serde_json::from_str(SCHEMA).expect("the bundled schema is valid JSON");
     let validator = jsonschema::validator_for(&schema).expect("the bundled schema compiles");
     let mut problems: Vec<rules::Problem> = validator
         .iter_errors(&value)
-        .map(|e| problem(JsonPath::from_pointer(e.instance_path().as_str()), e.to_string()))
+        .map(|e| {
+            problem(
+                JsonPath::from_pointer(e.instance_path().as_str()),
+                e.to_string(),
+            )
+        })
         .collect();
     match Catalog::from_json(text) {
         Ok(catalog) => {
             // A rule problem at a place the schema already flagged would say the same twice.
             let flagged: Vec<JsonPath> = problems.iter().map(|p| p.path.clone()).collect();
-            problems.extend(rules::check(&catalog).into_iter().filter(|p| !flagged.contains(&p.path)));
+            problems.extend(
+                rules::check(&catalog)
+                    .into_iter()
+                    .filter(|p| !flagged.contains(&p.path)),
+            );
         }
         // The schema already explained why; add the loader's view only if it did not.
         Err(e) if problems.is_empty() => problems.push(match e {

@@ -29,7 +29,11 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> ExitCod
             ExitCode::SUCCESS
         }
         _ => {
-            let _ = writeln!(err, "microcred: unrecognised arguments: {}\n\n{USAGE}", args.join(" "));
+            let _ = writeln!(
+                err,
+                "microcred: unrecognised arguments: {}\n\n{USAGE}",
+                args.join(" ")
+            );
             ExitCode::from(2)
         }
     }

@@ -20,7 +20,11 @@ pub fn OfferingCard(
 ) -> impl IntoView {
     let next = offering.upcoming_cohorts(today).first().map(|c| {
         let status = c.availability(today).label();
-        format!("Starts {} · {} · {status}", c.start_date.long(), c.delivery.label())
+        format!(
+            "Starts {} · {} · {status}",
+            c.start_date.long(),
+            c.delivery.label()
+        )
     });
     let next = next.unwrap_or_else(|| "No dates scheduled: register for updates".to_owned());
     let facts_line = format!(

@@ -7,7 +7,9 @@ use crate::state::use_catalog;
 pub fn use_page_title(page: impl Fn() -> String + Send + Sync + 'static) {
     let catalog = use_catalog();
     Effect::new(move |_| {
-        let site = catalog.institution_name().unwrap_or_else(|| "Micro-credentials".to_owned());
+        let site = catalog
+            .institution_name()
+            .unwrap_or_else(|| "Micro-credentials".to_owned());
         platform::set_title(&page(), &site);
     });
 }

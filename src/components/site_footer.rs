@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::state::use_catalog;
 use crate::platform;
+use crate::state::use_catalog;
 
 stylance::import_style!(style, "site_footer.module.css");
 

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::state::use_catalog;
 use crate::platform;
+use crate::state::use_catalog;
 
 stylance::import_style!(style, "site_header.module.css");
 
@@ -10,7 +10,11 @@ stylance::import_style!(style, "site_header.module.css");
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let catalog = use_catalog();
-    let name = move || catalog.institution_name().unwrap_or_else(|| "Micro-credentials".to_owned());
+    let name = move || {
+        catalog
+            .institution_name()
+            .unwrap_or_else(|| "Micro-credentials".to_owned())
+    };
 
     view! {
         <header class=style::header>

@@ -15,7 +15,10 @@ use crate::state::use_catalog;
 ///
 /// Not generic over the render function, so every page shares one copy of
 /// this code in the wasm.
-pub fn with_catalog(titled: bool, render: impl Fn(Arc<Catalog>) -> AnyView + Send + Sync + 'static) -> AnyView {
+pub fn with_catalog(
+    titled: bool,
+    render: impl Fn(Arc<Catalog>) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
     let catalog = use_catalog().0;
     let view = move || match catalog.get() {
         None => view! { <Spinner label="Loading the catalog…" /> }.into_any(),
@@ -39,7 +42,8 @@ pub fn catalog_item_page(
         let key = params.read().get(param).unwrap_or_default();
         let find = find.clone();
         with_catalog(false, move |catalog| {
-            find(&catalog, &key).unwrap_or_else(|| view! { <MissingItem what id=key.clone() /> }.into_any())
+            find(&catalog, &key)
+                .unwrap_or_else(|| view! { <MissingItem what id=key.clone() /> }.into_any())
         })
     };
     view.into_any()

@@ -20,8 +20,18 @@ pub struct Date {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -109,13 +119,14 @@ impl FromStr for Date {
         }
         let num = |range: std::ops::Range<usize>| -> Option<u32> {
             let part = &s[range];
-            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok()).flatten()
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())
+                .flatten()
         };
         let (year, month, day) = (num(0..4), num(5..7), num(8..10));
         match (year, month, day) {
-            (Some(y), Some(m), Some(d)) => {
-                Date::new(y as i32, m as u8, d as u8).ok_or_else(err)
-            }
+            (Some(y), Some(m), Some(d)) => Date::new(y as i32, m as u8, d as u8).ok_or_else(err),
             _ => Err(err()),
         }
     }

@@ -56,7 +56,10 @@ impl Faq {
             return Err(FaqError::Version { found: faq.version });
         }
         let mut seen = std::collections::HashSet::new();
-        let anchors = faq.topics.iter().flat_map(|t| std::iter::once(&t.id).chain(t.questions.iter().map(|q| &q.id)));
+        let anchors = faq
+            .topics
+            .iter()
+            .flat_map(|t| std::iter::once(&t.id).chain(t.questions.iter().map(|q| &q.id)));
         for anchor in anchors {
             if !is_slug(anchor) {
                 return Err(FaqError::BadAnchor(anchor.clone()));
@@ -74,7 +77,9 @@ impl Faq {
 
     /// The topic and question with this anchor.
     pub fn find(&self, anchor: &str) -> Option<(&Topic, &Question)> {
-        self.topics.iter().find_map(|t| t.questions.iter().find(|q| q.id == anchor).map(|q| (t, q)))
+        self.topics
+            .iter()
+            .find_map(|t| t.questions.iter().find(|q| q.id == anchor).map(|q| (t, q)))
     }
 
     /// schema.org `FAQPage` structured data for search engines, as JSON text.
@@ -111,10 +116,17 @@ impl Faq {
             .map(|q| Entry {
                 kind: "Question",
                 name: &q.question,
-                accepted_answer: Answer { kind: "Answer", text: q.answer.join("\n\n") },
+                accepted_answer: Answer {
+                    kind: "Answer",
+                    text: q.answer.join("\n\n"),
+                },
             })
             .collect();
-        let page = Page { context: "https://schema.org", kind: "FAQPage", main_entity };
+        let page = Page {
+            context: "https://schema.org",
+            kind: "FAQPage",
+            main_entity,
+        };
         serde_json::to_string(&page).unwrap_or_default()
     }
 }
@@ -146,13 +158,21 @@ impl FaqIndex {
     /// An empty or blank query matches every question.
     pub fn search(&self, query: &str) -> Vec<&str> {
         let hits = self.matches(query);
-        self.entries.iter().zip(hits).filter(|(_, hit)| *hit).map(|((id, _), _)| id.as_str()).collect()
+        self.entries
+            .iter()
+            .zip(hits)
+            .filter(|(_, hit)| *hit)
+            .map(|((id, _), _)| id.as_str())
+            .collect()
     }
 
     /// For each question in FAQ order, whether it matches `query`.
     pub fn matches(&self, query: &str) -> Vec<bool> {
         let query = fold(query);
-        self.entries.iter().map(|(_, text)| matches_prefixes(text, &query)).collect()
+        self.entries
+            .iter()
+            .map(|(_, text)| matches_prefixes(text, &query))
+            .collect()
     }
 }
 
@@ -167,10 +187,27 @@ mod tests {
     #[test]
     fn the_shipped_faq_covers_every_topic_with_twenty_questions_or_more() {
         let faq = faq();
-        assert!(faq.question_count() >= 20, "{} questions", faq.question_count());
+        assert!(
+            faq.question_count() >= 20,
+            "{} questions",
+            faq.question_count()
+        );
         let titles: Vec<String> = faq.topics.iter().map(|t| fold(&t.title)).collect();
-        for needle in ["short course", "delivery", "assess", "credit", "cpd", "badge", "verif", "fee", "eligib"] {
-            assert!(titles.iter().any(|t| t.contains(needle)), "no topic about {needle}: {titles:?}");
+        for needle in [
+            "short course",
+            "delivery",
+            "assess",
+            "credit",
+            "cpd",
+            "badge",
+            "verif",
+            "fee",
+            "eligib",
+        ] {
+            assert!(
+                titles.iter().any(|t| t.contains(needle)),
+                "no topic about {needle}: {titles:?}"
+            );
         }
     }
 
@@ -184,17 +221,30 @@ mod tests {
         assert!(!upper.is_empty());
         assert_eq!(upper, index.search("cpd"));
         assert_eq!(index.search("fée"), index.search("fee"));
-        assert!(index.search("instalm").iter().any(|id| id.contains("instalment")), "{:?}", index.search("instalm"));
+        assert!(
+            index
+                .search("instalm")
+                .iter()
+                .any(|id| id.contains("instalment")),
+            "{:?}",
+            index.search("instalm")
+        );
         assert!(index.search("zzzzqx").is_empty());
     }
 
     #[test]
     fn rejects_duplicate_and_malformed_anchors() {
         let dup = r#"{"version":1,"topics":[{"id":"a","title":"A","questions":[{"id":"a","question":"?","answer":[]}]}]}"#;
-        assert_eq!(Faq::from_json(dup), Err(FaqError::DuplicateAnchor("a".into())));
+        assert_eq!(
+            Faq::from_json(dup),
+            Err(FaqError::DuplicateAnchor("a".into()))
+        );
         let bad = r#"{"version":1,"topics":[{"id":"Not A Slug","title":"A","questions":[]}]}"#;
         assert!(matches!(Faq::from_json(bad), Err(FaqError::BadAnchor(_))));
-        assert_eq!(Faq::from_json(r#"{"version":2,"topics":[]}"#), Err(FaqError::Version { found: 2 }));
+        assert_eq!(
+            Faq::from_json(r#"{"version":2,"topics":[]}"#),
+            Err(FaqError::Version { found: 2 })
+        );
     }
 
     #[test]
@@ -203,6 +253,9 @@ mod tests {
         let ld: serde_json::Value = serde_json::from_str(&faq.to_json_ld()).unwrap();
         assert_eq!(ld["@type"], "FAQPage");
         assert_eq!(ld["mainEntity"][0]["acceptedAnswer"]["@type"], "Answer");
-        assert_eq!(ld["mainEntity"].as_array().map(Vec::len), Some(faq.question_count()));
+        assert_eq!(
+            ld["mainEntity"].as_array().map(Vec::len),
+            Some(faq.question_count())
+        );
     }
 }

@@ -47,7 +47,8 @@ fn parse(s: &str) -> Option<UnixTime> {
     }
     let two = |at: usize| -> Option<i64> {
         let (hi, lo) = (b[at], b[at + 1]);
-        (hi.is_ascii_digit() && lo.is_ascii_digit()).then(|| i64::from((hi - b'0') * 10 + lo - b'0'))
+        (hi.is_ascii_digit() && lo.is_ascii_digit())
+            .then(|| i64::from((hi - b'0') * 10 + lo - b'0'))
     };
     let (hour, minute, second) = (two(11)?, two(14)?, two(17)?);
     // 60 is a leap second; it is folded into the next minute.
@@ -64,7 +65,10 @@ fn parse(s: &str) -> Option<UnixTime> {
     }
     let offset = match rest {
         "Z" | "z" => 0,
-        _ if rest.len() == 6 && matches!(rest.as_bytes()[0], b'+' | b'-') && rest.as_bytes()[3] == b':' => {
+        _ if rest.len() == 6
+            && matches!(rest.as_bytes()[0], b'+' | b'-')
+            && rest.as_bytes()[3] == b':' =>
+        {
             let rb = rest.as_bytes();
             let digit2 = |at: usize| -> Option<i64> {
                 (rb[at].is_ascii_digit() && rb[at + 1].is_ascii_digit())
@@ -87,7 +91,14 @@ impl fmt::Display for UnixTime {
     /// Always `YYYY-MM-DDTHH:MM:SSZ`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let secs = self.0.rem_euclid(86_400);
-        write!(f, "{}T{:02}:{:02}:{:02}Z", self.utc_date(), secs / 3600, secs % 3600 / 60, secs % 60)
+        write!(
+            f,
+            "{}T{:02}:{:02}:{:02}Z",
+            self.utc_date(),
+            secs / 3600,
+            secs % 3600 / 60,
+            secs % 60
+        )
     }
 }
 
@@ -125,7 +136,11 @@ mod tests {
             ("2024-02-30T00:00:00Z", None),
             ("2024-01-01T00:00:00Zjunk", None),
         ] {
-            assert_eq!(text.parse::<UnixTime>().ok().map(|t| t.0), expected, "{text}");
+            assert_eq!(
+                text.parse::<UnixTime>().ok().map(|t| t.0),
+                expected,
+                "{text}"
+            );
         }
     }
 

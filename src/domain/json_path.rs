@@ -64,8 +64,14 @@ impl JsonPath {
 /// malformed text it names the deepest place it reached.
 pub fn path_at(text: &str, line: usize, column: usize) -> JsonPath {
     enum Frame {
-        Object { key: Option<String>, expecting_key: bool },
-        Array { index: usize, has_value: bool },
+        Object {
+            key: Option<String>,
+            expecting_key: bool,
+        },
+        Array {
+            index: usize,
+            has_value: bool,
+        },
     }
     let target = offset_of(text, line, column);
     let mut stack: Vec<Frame> = Vec::new();
@@ -80,11 +86,17 @@ pub fn path_at(text: &str, line: usize, column: usize) -> JsonPath {
         match bytes[i] {
             b'{' => {
                 value_starts(&mut stack);
-                stack.push(Frame::Object { key: None, expecting_key: true });
+                stack.push(Frame::Object {
+                    key: None,
+                    expecting_key: true,
+                });
             }
             b'[' => {
                 value_starts(&mut stack);
-                stack.push(Frame::Array { index: 0, has_value: false });
+                stack.push(Frame::Array {
+                    index: 0,
+                    has_value: false,
+                });
             }
             b'}' | b']' => {
                 stack.pop();
@@ -110,7 +122,10 @@ pub fn path_at(text: &str, line: usize, column: usize) -> JsonPath {
                 match stack.last_mut() {
                     Some(Frame::Object { key, expecting_key }) if *expecting_key => {
                         let raw = &text[start..end];
-                        *key = Some(serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_owned()));
+                        *key = Some(
+                            serde_json::from_str::<String>(&format!("\"{raw}\""))
+                                .unwrap_or_else(|_| raw.to_owned()),
+                        );
                         *expecting_key = false;
                     }
                     _ => value_starts(&mut stack),
@@ -125,7 +140,10 @@ pub fn path_at(text: &str, line: usize, column: usize) -> JsonPath {
     for frame in &stack {
         path = match frame {
             Frame::Object { key: Some(k), .. } => path.key(k),
-            Frame::Array { index, has_value: true } => path.index(*index),
+            Frame::Array {
+                index,
+                has_value: true,
+            } => path.index(*index),
             _ => path,
         };
     }
@@ -135,7 +153,11 @@ pub fn path_at(text: &str, line: usize, column: usize) -> JsonPath {
 /// Byte offset of a 1-based line and column (serde_json counts columns in
 /// bytes), clamped to the text.
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
     (line_start + column).min(text.len())
 }
 
@@ -155,7 +177,9 @@ impl fmt::Display for JsonPath {
 
 fn is_identifier(key: &str) -> bool {
     let mut chars = key.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
 }
 
@@ -165,7 +189,12 @@ mod tests {
 
     #[test]
     fn prints_dotted_and_bracketed_steps() {
-        let path = JsonPath::root().key("offerings").index(2).key("cohorts").index(0).key("end date");
+        let path = JsonPath::root()
+            .key("offerings")
+            .index(2)
+            .key("cohorts")
+            .index(0)
+            .key("end date");
         assert_eq!(path.to_string(), r#"$.offerings[2].cohorts[0]["end date"]"#);
     }
 
@@ -189,7 +218,13 @@ mod tests {
     #[test]
     fn converts_json_pointers() {
         assert_eq!(JsonPath::from_pointer("").to_string(), "$");
-        assert_eq!(JsonPath::from_pointer("/offerings/0/fee").to_string(), "$.offerings[0].fee");
-        assert_eq!(JsonPath::from_pointer("/a~1b/c~0d").to_string(), r#"$["a/b"]["c~d"]"#);
+        assert_eq!(
+            JsonPath::from_pointer("/offerings/0/fee").to_string(),
+            "$.offerings[0].fee"
+        );
+        assert_eq!(
+            JsonPath::from_pointer("/a~1b/c~0d").to_string(),
+            r#"$["a/b"]["c~d"]"#
+        );
     }
 }

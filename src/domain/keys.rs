@@ -40,7 +40,9 @@ impl PublicKey {
 pub enum KeyError {
     #[error("The JWK contains private key material (“{0}”); only public keys may be published.")]
     PrivateMaterial(String),
-    #[error("The JWK has kty “{kty}” and crv “{crv}”; supported are OKP/Ed25519, EC/P-256 and RSA.")]
+    #[error(
+        "The JWK has kty “{kty}” and crv “{crv}”; supported are OKP/Ed25519, EC/P-256 and RSA."
+    )]
     UnsupportedJwk { kty: String, crv: String },
     #[error("The JWK member “{0}” is missing or is not a string.")]
     JwkMember(&'static str),
@@ -52,7 +54,9 @@ pub enum KeyError {
     Base58,
     #[error("The multikey's codec is not Ed25519 (0xed) or P-256 (0x1200).")]
     UnsupportedMultikey,
-    #[error("The PEM block is not a public key we can read (SPKI for RSA, P-256 or Ed25519, or PKCS#1 RSA).")]
+    #[error(
+        "The PEM block is not a public key we can read (SPKI for RSA, P-256 or Ed25519, or PKCS#1 RSA)."
+    )]
     Pem,
     #[error("The {0} key bytes do not form a valid public key.")]
     InvalidPoint(&'static str),
@@ -67,9 +71,17 @@ pub fn from_jwk(jwk: &Map<String, Value>) -> Result<PublicKey, KeyError> {
     if let Some(member) = PRIVATE_JWK_MEMBERS.iter().find(|m| jwk.contains_key(**m)) {
         return Err(KeyError::PrivateMaterial((*member).to_owned()));
     }
-    let text = |name: &'static str| jwk.get(name).and_then(Value::as_str).ok_or(KeyError::JwkMember(name));
+    let text = |name: &'static str| {
+        jwk.get(name)
+            .and_then(Value::as_str)
+            .ok_or(KeyError::JwkMember(name))
+    };
     let bytes = |name: &'static str| {
-        text(name).and_then(|t| URL_SAFE_NO_PAD.decode(t).map_err(|_| KeyError::JwkBase64(name)))
+        text(name).and_then(|t| {
+            URL_SAFE_NO_PAD
+                .decode(t)
+                .map_err(|_| KeyError::JwkBase64(name))
+        })
     };
     let kty = text("kty")?;
     let crv = jwk.get("crv").and_then(Value::as_str).unwrap_or("");
@@ -91,7 +103,10 @@ pub fn from_jwk(jwk: &Map<String, Value>) -> Result<PublicKey, KeyError> {
             let e = rsa::BigUint::from_bytes_be(&bytes("e")?);
             rsa_checked(rsa::RsaPublicKey::new(n, e).map_err(|_| KeyError::InvalidPoint("RSA"))?)
         }
-        _ => Err(KeyError::UnsupportedJwk { kty: kty.to_owned(), crv: crv.to_owned() }),
+        _ => Err(KeyError::UnsupportedJwk {
+            kty: kty.to_owned(),
+            crv: crv.to_owned(),
+        }),
     }
 }
 
@@ -107,7 +122,9 @@ pub fn from_jwk_text(text: &str) -> Result<PublicKey, KeyError> {
 /// `zDn…` for P-256).
 pub fn from_multibase(text: &str) -> Result<PublicKey, KeyError> {
     let encoded = text.strip_prefix('z').ok_or(KeyError::MultibasePrefix)?;
-    let bytes = bs58::decode(encoded).into_vec().map_err(|_| KeyError::Base58)?;
+    let bytes = bs58::decode(encoded)
+        .into_vec()
+        .map_err(|_| KeyError::Base58)?;
     match bytes.as_slice() {
         [0xed, 0x01, key @ ..] => ed25519(key),
         [0x80, 0x24, key @ ..] => p256_sec1(key),
@@ -138,8 +155,11 @@ pub fn from_pem(pem: &str) -> Result<PublicKey, KeyError> {
 }
 
 fn ed25519(bytes: &[u8]) -> Result<PublicKey, KeyError> {
-    let bytes: [u8; 32] = bytes.try_into().map_err(|_| KeyError::InvalidPoint("Ed25519"))?;
-    let key = ed25519_dalek::VerifyingKey::from_bytes(&bytes).map_err(|_| KeyError::InvalidPoint("Ed25519"))?;
+    let bytes: [u8; 32] = bytes
+        .try_into()
+        .map_err(|_| KeyError::InvalidPoint("Ed25519"))?;
+    let key = ed25519_dalek::VerifyingKey::from_bytes(&bytes)
+        .map_err(|_| KeyError::InvalidPoint("Ed25519"))?;
     // A small-order point would let anyone forge "valid" signatures under
     // permissive verification; such a key is never a real issuer's.
     if key.is_weak() {
@@ -175,7 +195,9 @@ mod tests {
 
     #[test]
     fn reads_the_rfc8037_ed25519_jwk() {
-        let key = from_jwk(&jwk(serde_json::json!({"kty": "OKP", "crv": "Ed25519", "x": RFC8037_X})));
+        let key = from_jwk(&jwk(
+            serde_json::json!({"kty": "OKP", "crv": "Ed25519", "x": RFC8037_X}),
+        ));
         assert_eq!(key.map(|k| k.algorithm()), Ok("Ed25519".to_owned()));
     }
 
@@ -192,7 +214,9 @@ mod tests {
     fn refuses_symmetric_and_unknown_jwks() {
         let hmac = from_jwk(&jwk(serde_json::json!({"kty": "oct", "k": "c2VjcmV0"})));
         assert!(matches!(hmac, Err(KeyError::PrivateMaterial(_))));
-        let x25519 = from_jwk(&jwk(serde_json::json!({"kty": "OKP", "crv": "X25519", "x": RFC8037_X})));
+        let x25519 = from_jwk(&jwk(
+            serde_json::json!({"kty": "OKP", "crv": "X25519", "x": RFC8037_X}),
+        ));
         assert!(matches!(x25519, Err(KeyError::UnsupportedJwk { .. })));
     }
 
@@ -208,8 +232,14 @@ mod tests {
         assert_eq!(from_multibase("6MkrJVna"), Err(KeyError::MultibasePrefix));
         assert_eq!(from_multibase("z0OIl"), Err(KeyError::Base58));
         assert_eq!(from_multibase("z2222"), Err(KeyError::UnsupportedMultikey));
-        let short = format!("z{}", bs58::encode([&[0xed, 0x01][..], &[7u8; 31]].concat()).into_string());
-        assert_eq!(from_multibase(&short), Err(KeyError::InvalidPoint("Ed25519")));
+        let short = format!(
+            "z{}",
+            bs58::encode([&[0xed, 0x01][..], &[7u8; 31]].concat()).into_string()
+        );
+        assert_eq!(
+            from_multibase(&short),
+            Err(KeyError::InvalidPoint("Ed25519"))
+        );
     }
 
     #[test]
@@ -221,7 +251,8 @@ mod tests {
 
     #[test]
     fn pem_with_a_private_key_is_refused() {
-        let pem = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----";
+        let pem =
+            "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----";
         assert!(matches!(from_pem(pem), Err(KeyError::PrivateMaterial(_))));
         assert_eq!(from_pem("not a pem"), Err(KeyError::Pem));
     }

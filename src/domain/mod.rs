@@ -12,8 +12,8 @@
 
 pub mod catalog;
 pub mod date;
-pub mod instant;
 pub mod faq;
+pub mod instant;
 pub mod json_path;
 pub mod keys;
 pub mod money;

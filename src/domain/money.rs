@@ -15,7 +15,10 @@ pub struct Money {
 
 impl Money {
     pub fn new(amount_cents: i64, currency: &str) -> Money {
-        Money { amount_cents, currency: currency.to_owned() }
+        Money {
+            amount_cents,
+            currency: currency.to_owned(),
+        }
     }
 
     pub fn is_free(&self) -> bool {

@@ -68,7 +68,9 @@ fn fold_char(ch: char) -> Folded {
 
 /// Splits folded text into search words: runs of letters and digits.
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
-    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 /// A URL- and anchor-safe slug: folded, words joined by `-`.
@@ -126,7 +128,10 @@ mod tests {
 
     #[test]
     fn slugs_are_stable_and_ascii() {
-        assert_eq!(slugify("  Fees & enrolment: what’s upfront? "), "fees-enrolment-what-s-upfront");
+        assert_eq!(
+            slugify("  Fees & enrolment: what’s upfront? "),
+            "fees-enrolment-what-s-upfront"
+        );
         assert_eq!(slugify("Über CPD"), "uber-cpd");
     }
 }

@@ -12,9 +12,14 @@ use crate::domain::date::Date;
 pub enum Availability {
     /// Enrolment is open until `closes` (inclusive). `started` is true when the
     /// cohort has begun but still takes enrolments.
-    Open { closes: Date, started: bool },
+    Open {
+        closes: Date,
+        started: bool,
+    },
     /// Enrolment has not opened; it opens on the date, if announced.
-    NotYetOpen { opens: Option<Date> },
+    NotYetOpen {
+        opens: Option<Date>,
+    },
     /// No places left.
     Full,
     /// Enrolment has closed (by date or by staff) and the cohort has not finished.
@@ -34,8 +39,12 @@ impl Availability {
         match self {
             Availability::Open { started: false, .. } => "Enrolments open".to_owned(),
             Availability::Open { started: true, .. } => "Under way, still enrolling".to_owned(),
-            Availability::NotYetOpen { opens: Some(date) } => format!("Enrolments open {}", date.long()),
-            Availability::NotYetOpen { opens: None } => "Enrolment dates to be announced".to_owned(),
+            Availability::NotYetOpen { opens: Some(date) } => {
+                format!("Enrolments open {}", date.long())
+            }
+            Availability::NotYetOpen { opens: None } => {
+                "Enrolment dates to be announced".to_owned()
+            }
             Availability::Full => "Full".to_owned(),
             Availability::Closed => "Enrolments closed".to_owned(),
             Availability::Cancelled => "Cancelled".to_owned(),
@@ -63,7 +72,10 @@ impl Cohort {
             None => Availability::NotYetOpen { opens: None },
             Some(opens) if today < opens => Availability::NotYetOpen { opens: Some(opens) },
             Some(_) if today > closes => Availability::Closed,
-            Some(_) => Availability::Open { closes, started: today >= self.start_date },
+            Some(_) => Availability::Open {
+                closes,
+                started: today >= self.start_date,
+            },
         }
     }
 }
@@ -74,7 +86,12 @@ impl Offering {
         let mut cohorts: Vec<&Cohort> = self
             .cohorts
             .iter()
-            .filter(|c| !matches!(c.availability(today), Availability::Finished | Availability::Cancelled))
+            .filter(|c| {
+                !matches!(
+                    c.availability(today),
+                    Availability::Finished | Availability::Cancelled
+                )
+            })
             .collect();
         cohorts.sort_by_key(|c| c.start_date);
         cohorts
@@ -82,7 +99,9 @@ impl Offering {
 
     /// The earliest cohort open for enrolment today, if any.
     pub fn next_open_cohort(&self, today: Date) -> Option<&Cohort> {
-        self.upcoming_cohorts(today).into_iter().find(|c| c.availability(today).is_open())
+        self.upcoming_cohorts(today)
+            .into_iter()
+            .find(|c| c.availability(today).is_open())
     }
 }
 
@@ -112,16 +131,61 @@ mod tests {
     fn availability_table() {
         use Availability::{Finished, NotYetOpen, Open};
         use CohortStatus::Scheduled;
-        let (full, closed, cancelled) = (CohortStatus::Full, CohortStatus::Closed, CohortStatus::Cancelled);
+        let (full, closed, cancelled) = (
+            CohortStatus::Full,
+            CohortStatus::Closed,
+            CohortStatus::Cancelled,
+        );
         let open = Some("2026-10-15");
         let closes = Some("2027-02-20");
         for (status, opens, closes, today, expected) in [
-            (Scheduled, open, None, "2026-11-30", Open { closes: d("2027-02-08"), started: false }),
-            (Scheduled, open, None, "2027-02-08", Open { closes: d("2027-02-08"), started: true }),
-            (Scheduled, open, closes, "2027-02-15", Open { closes: d("2027-02-20"), started: true }),
+            (
+                Scheduled,
+                open,
+                None,
+                "2026-11-30",
+                Open {
+                    closes: d("2027-02-08"),
+                    started: false,
+                },
+            ),
+            (
+                Scheduled,
+                open,
+                None,
+                "2027-02-08",
+                Open {
+                    closes: d("2027-02-08"),
+                    started: true,
+                },
+            ),
+            (
+                Scheduled,
+                open,
+                closes,
+                "2027-02-15",
+                Open {
+                    closes: d("2027-02-20"),
+                    started: true,
+                },
+            ),
             (Scheduled, open, None, "2027-02-09", Availability::Closed),
-            (Scheduled, open, None, "2026-10-14", NotYetOpen { opens: Some(d("2026-10-15")) }),
-            (Scheduled, None, None, "2026-10-14", NotYetOpen { opens: None }),
+            (
+                Scheduled,
+                open,
+                None,
+                "2026-10-14",
+                NotYetOpen {
+                    opens: Some(d("2026-10-15")),
+                },
+            ),
+            (
+                Scheduled,
+                None,
+                None,
+                "2026-10-14",
+                NotYetOpen { opens: None },
+            ),
             (Scheduled, open, None, "2027-03-22", Finished),
             (full, open, None, "2026-11-30", Availability::Full),
             (closed, open, None, "2026-11-30", Availability::Closed),
@@ -129,7 +193,10 @@ mod tests {
             (cancelled, open, None, "2030-01-01", Availability::Cancelled),
         ] {
             let got = cohort(status, opens, closes).availability(d(today));
-            assert_eq!(got, expected, "{status:?} opens {opens:?} closes {closes:?} on {today}");
+            assert_eq!(
+                got, expected,
+                "{status:?} opens {opens:?} closes {closes:?} on {today}"
+            );
         }
     }
 }

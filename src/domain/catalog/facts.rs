@@ -7,12 +7,20 @@ pub fn hours(h: f64) -> String {
 
 /// "40 CPD points".
 pub fn cpd_points(p: f64) -> String {
-    format!("{} CPD {}", number(p), if p == 1.0 { "point" } else { "points" })
+    format!(
+        "{} CPD {}",
+        number(p),
+        if p == 1.0 { "point" } else { "points" }
+    )
 }
 
 /// "3.125 credit points", or "No credit" for zero.
 pub fn credit_points(p: f64) -> String {
-    if p == 0.0 { "No credit".to_owned() } else { format!("{} credit points", number(p)) }
+    if p == 0.0 {
+        "No credit".to_owned()
+    } else {
+        format!("{} credit points", number(p))
+    }
 }
 
 /// A number to three decimals without trailing zeros: 40 → "40",
@@ -23,7 +31,10 @@ pub fn credit_points(p: f64) -> String {
 pub fn number(x: f64) -> String {
     let thousandths = (x * 1000.0).round() as i64;
     let sign = if thousandths < 0 { "-" } else { "" };
-    let (whole, fraction) = (thousandths.unsigned_abs() / 1000, thousandths.unsigned_abs() % 1000);
+    let (whole, fraction) = (
+        thousandths.unsigned_abs() / 1000,
+        thousandths.unsigned_abs() % 1000,
+    );
     if fraction == 0 {
         return format!("{sign}{whole}");
     }

@@ -6,8 +6,8 @@
 //! catalog check`, so staff see the same verdict the app would reach.
 
 mod availability;
-mod model;
 pub mod facts;
+mod model;
 pub mod rules;
 
 pub use availability::Availability;
@@ -23,7 +23,11 @@ pub const CATALOG_VERSION: u32 = 1;
 #[non_exhaustive]
 pub enum LoadError {
     #[error("It is not valid JSON: {message} (line {line}, column {column}).")]
-    Syntax { line: usize, column: usize, message: String },
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("It has no “version” number, so it is not a catalog this app can read.")]
     NoVersion,
     #[error("It is catalog format version {found}; this app reads version {supported}.")]
@@ -44,11 +48,18 @@ impl Catalog {
     /// newer file gets "wrong version", not a confusing field error.
     pub fn from_json(text: &str) -> Result<Catalog, LoadError> {
         let probe: VersionProbe = serde_json::from_str(text).map_err(|e| syntax(&e))?;
-        match probe.version.as_deref().map(serde_json::value::RawValue::get) {
+        match probe
+            .version
+            .as_deref()
+            .map(serde_json::value::RawValue::get)
+        {
             None => return Err(LoadError::NoVersion),
             Some(raw) if raw.parse::<u32>() == Ok(CATALOG_VERSION) => {}
             Some(raw) => {
-                return Err(LoadError::Version { found: raw.to_owned(), supported: CATALOG_VERSION });
+                return Err(LoadError::Version {
+                    found: raw.to_owned(),
+                    supported: CATALOG_VERSION,
+                });
             }
         }
         serde_json::from_str(text).map_err(|e| LoadError::Shape {
@@ -71,16 +82,23 @@ impl Catalog {
 
     /// The series an offering belongs to, if any.
     pub fn series_of(&self, offering_id: &str) -> Option<&Series> {
-        self.series.iter().find(|s| s.offerings.iter().any(|o| o == offering_id))
+        self.series
+            .iter()
+            .find(|s| s.offerings.iter().any(|o| o == offering_id))
     }
 
     /// The suites an offering belongs to.
     pub fn suites_of<'a>(&'a self, offering_id: &'a str) -> impl Iterator<Item = &'a Suite> + 'a {
-        self.suites.iter().filter(move |s| s.offerings.iter().any(|o| o == offering_id))
+        self.suites
+            .iter()
+            .filter(move |s| s.offerings.iter().any(|o| o == offering_id))
     }
 
     pub fn discipline_name(&self, id: &str) -> Option<&str> {
-        self.disciplines.iter().find(|d| d.id == id).map(|d| d.name.as_str())
+        self.disciplines
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.name.as_str())
     }
 
     pub fn issuer(&self, id: &str) -> Option<&Issuer> {
@@ -96,7 +114,11 @@ impl Catalog {
 }
 
 fn syntax(e: &serde_json::Error) -> LoadError {
-    LoadError::Syntax { line: e.line(), column: e.column(), message: tidy(&e.to_string()) }
+    LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: tidy(&e.to_string()),
+    }
 }
 
 /// serde_json appends " at line L column C"; we report those separately.
@@ -120,18 +142,35 @@ mod tests {
     #[test]
     fn reports_another_version_before_shape_errors() {
         let err = Catalog::from_json(r#"{"version": 2, "offerings": 7}"#).unwrap_err();
-        assert_eq!(err, LoadError::Version { found: "2".into(), supported: 1 });
+        assert_eq!(
+            err,
+            LoadError::Version {
+                found: "2".into(),
+                supported: 1
+            }
+        );
         let err = Catalog::from_json(r#"{"version": "1"}"#).unwrap_err();
-        assert_eq!(err, LoadError::Version { found: "\"1\"".into(), supported: 1 });
+        assert_eq!(
+            err,
+            LoadError::Version {
+                found: "\"1\"".into(),
+                supported: 1
+            }
+        );
         assert_eq!(Catalog::from_json("{}").unwrap_err(), LoadError::NoVersion);
     }
 
     #[test]
     fn names_the_path_of_a_wrongly_typed_field() {
-        let text = include_str!("../../../public/catalog.json")
-            .replacen("\"amountCents\": 149500", "\"amountCents\": \"lots\"", 1);
+        let text = include_str!("../../../public/catalog.json").replacen(
+            "\"amountCents\": 149500",
+            "\"amountCents\": \"lots\"",
+            1,
+        );
         let err = Catalog::from_json(&text).unwrap_err();
-        let LoadError::Shape { path, message } = err else { panic!("{err:?}") };
+        let LoadError::Shape { path, message } = err else {
+            panic!("{err:?}")
+        };
         assert_eq!(path.to_string(), "$.offerings[0].fee.amountCents");
         assert!(message.contains("invalid type"), "{message}");
     }

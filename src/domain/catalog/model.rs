@@ -71,8 +71,12 @@ pub enum OfferingKind {
 }
 
 impl OfferingKind {
-    pub const ALL: [OfferingKind; 4] =
-        [OfferingKind::MicroCredential, OfferingKind::ShortCourse, OfferingKind::Masterclass, OfferingKind::Seminar];
+    pub const ALL: [OfferingKind; 4] = [
+        OfferingKind::MicroCredential,
+        OfferingKind::ShortCourse,
+        OfferingKind::Masterclass,
+        OfferingKind::Seminar,
+    ];
 
     /// The value used in JSON and URLs.
     pub fn as_str(self) -> &'static str {
@@ -147,7 +151,11 @@ pub struct Offering {
 /// wasm; a flat struct converted with `try_from` costs almost nothing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "AssessmentRepr")]
-#[serde(tag = "kind", rename_all = "kebab-case", rename_all_fields = "camelCase")]
+#[serde(
+    tag = "kind",
+    rename_all = "kebab-case",
+    rename_all_fields = "camelCase"
+)]
 pub enum Assessment {
     Assessed {
         /// What the learner submits, in plain words.
@@ -186,11 +194,15 @@ impl TryFrom<AssessmentRepr> for Assessment {
             "assessed" => Ok(Assessment::Assessed {
                 description: r.description.ok_or_else(|| missing("description"))?,
                 word_equivalent: r.word_equivalent.ok_or_else(|| missing("wordEquivalent"))?,
-                pass_mark_percent: r.pass_mark_percent.ok_or_else(|| missing("passMarkPercent"))?,
+                pass_mark_percent: r
+                    .pass_mark_percent
+                    .ok_or_else(|| missing("passMarkPercent"))?,
                 tasks: r.tasks,
             }),
             "unassessed" => Ok(Assessment::Unassessed { note: r.note }),
-            other => Err(format!("unknown assessment kind “{other}”, expected “assessed” or “unassessed”")),
+            other => Err(format!(
+                "unknown assessment kind “{other}”, expected “assessed” or “unassessed”"
+            )),
         }
     }
 }
@@ -263,8 +275,12 @@ impl TryFrom<ExpiryRepr> for ExpiryPolicy {
         match (r.kind.as_str(), r.years) {
             ("never", _) => Ok(ExpiryPolicy::Never),
             ("after-years", Some(years)) => Ok(ExpiryPolicy::AfterYears { years }),
-            ("after-years", None) => Err("an expiry of kind “after-years” needs “years”".to_owned()),
-            (other, _) => Err(format!("unknown expiry kind “{other}”, expected “never” or “after-years”")),
+            ("after-years", None) => {
+                Err("an expiry of kind “after-years” needs “years”".to_owned())
+            }
+            (other, _) => Err(format!(
+                "unknown expiry kind “{other}”, expected “never” or “after-years”"
+            )),
         }
     }
 }

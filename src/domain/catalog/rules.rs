@@ -42,7 +42,15 @@ pub fn check(catalog: &Catalog) -> Vec<Problem> {
     let mut out = Problems(Vec::new());
     for (i, issuer) in catalog.issuers.iter().enumerate() {
         for (k, key) in issuer.keys.iter().enumerate() {
-            check_key(key, &JsonPath::root().key("issuers").index(i).key("keys").index(k), &mut out);
+            check_key(
+                key,
+                &JsonPath::root()
+                    .key("issuers")
+                    .index(i)
+                    .key("keys")
+                    .index(k),
+                &mut out,
+            );
         }
     }
     problems.extend(out.0);
@@ -64,10 +72,24 @@ pub fn check_content(catalog: &Catalog) -> Vec<Problem> {
         "discipline",
         &mut out,
     );
-    let issuers = unique_ids(catalog.issuers.iter().map(|i| i.id.as_str()), &root.key("issuers"), "issuer", &mut out);
-    let offerings =
-        unique_ids(catalog.offerings.iter().map(|o| o.id.as_str()), &root.key("offerings"), "offering", &mut out);
-    unique_values(catalog.offerings.iter().map(|o| o.slug.as_str()), &root.key("offerings"), "slug", &mut out);
+    let issuers = unique_ids(
+        catalog.issuers.iter().map(|i| i.id.as_str()),
+        &root.key("issuers"),
+        "issuer",
+        &mut out,
+    );
+    let offerings = unique_ids(
+        catalog.offerings.iter().map(|o| o.id.as_str()),
+        &root.key("offerings"),
+        "offering",
+        &mut out,
+    );
+    unique_values(
+        catalog.offerings.iter().map(|o| o.slug.as_str()),
+        &root.key("offerings"),
+        "slug",
+        &mut out,
+    );
 
     let mut cohort_ids = HashSet::new();
     let mut achievement_ids = HashSet::new();
@@ -82,7 +104,13 @@ pub fn check_content(catalog: &Catalog) -> Vec<Problem> {
         if let Some(badge) = &offering.badge
             && !achievement_ids.insert(badge.achievement_id.as_str())
         {
-            out.add(at.key("badge").key("achievementId"), format!("achievement id “{}” is used by another offering", badge.achievement_id));
+            out.add(
+                at.key("badge").key("achievementId"),
+                format!(
+                    "achievement id “{}” is used by another offering",
+                    badge.achievement_id
+                ),
+            );
         }
     }
 
@@ -92,12 +120,18 @@ pub fn check_content(catalog: &Catalog) -> Vec<Problem> {
     for (i, list) in catalog.status_lists.iter().enumerate() {
         let at = root.key("statusLists").index(i);
         if !issuers.contains(list.issuer.as_str()) {
-            out.add(at.key("issuer"), format!("issuer “{}” is not in $.issuers", list.issuer));
+            out.add(
+                at.key("issuer"),
+                format!("issuer “{}” is not in $.issuers", list.issuer),
+            );
         }
         out.https(&at.key("url"), &list.url);
     }
     if catalog.terms.version.trim().is_empty() {
-        out.add(root.key("terms").key("version"), "the terms need a version so acceptance can be recorded".into());
+        out.add(
+            root.key("terms").key("version"),
+            "the terms need a version so acceptance can be recorded".into(),
+        );
     }
     out.0
 }
@@ -132,13 +166,25 @@ fn check_institution(catalog: &Catalog, at: &JsonPath, out: &mut Problems) {
     let inst = &catalog.institution;
     out.https(&at.key("url"), &inst.url);
     if !is_currency(&inst.currency) {
-        out.add(at.key("currency"), format!("“{}” is not an ISO 4217 currency code", inst.currency));
+        out.add(
+            at.key("currency"),
+            format!("“{}” is not an ISO 4217 currency code", inst.currency),
+        );
     }
     if !inst.time_zone.contains('/') && inst.time_zone != "UTC" {
-        out.add(at.key("timeZone"), format!("“{}” is not an IANA time zone such as Australia/Melbourne", inst.time_zone));
+        out.add(
+            at.key("timeZone"),
+            format!(
+                "“{}” is not an IANA time zone such as Australia/Melbourne",
+                inst.time_zone
+            ),
+        );
     }
     if !inst.contact_email.contains('@') {
-        out.add(at.key("contactEmail"), format!("“{}” is not an email address", inst.contact_email));
+        out.add(
+            at.key("contactEmail"),
+            format!("“{}” is not an email address", inst.contact_email),
+        );
     }
 }
 
@@ -152,27 +198,53 @@ fn check_offering(
 ) {
     out.slug(&at.key("slug"), &offering.slug);
     if !disciplines.contains(offering.discipline.as_str()) {
-        out.add(at.key("discipline"), format!("discipline “{}” is not in $.disciplines", offering.discipline));
+        out.add(
+            at.key("discipline"),
+            format!(
+                "discipline “{}” is not in $.disciplines",
+                offering.discipline
+            ),
+        );
     }
     out.non_negative(at.key("hours"), offering.hours, "hours");
     out.non_negative(at.key("cpdPoints"), offering.cpd_points, "CPD points");
     if offering.fee.amount_cents < 0 {
-        out.add(at.key("fee").key("amountCents"), format!("a fee cannot be negative ({})", offering.fee.amount_cents));
+        out.add(
+            at.key("fee").key("amountCents"),
+            format!("a fee cannot be negative ({})", offering.fee.amount_cents),
+        );
     }
     if offering.fee.currency != catalog.institution.currency {
         out.add(
             at.key("fee").key("currency"),
-            format!("fees are quoted in {}, not {}", catalog.institution.currency, offering.fee.currency),
+            format!(
+                "fees are quoted in {}, not {}",
+                catalog.institution.currency, offering.fee.currency
+            ),
         );
     }
     let micro = offering.kind == OfferingKind::MicroCredential;
     let expected_points = if micro { MICRO_CREDENTIAL_POINTS } else { 0.0 };
     if offering.credit_points != expected_points {
-        let why = if micro { "a micro-credential is worth 3.125 credit points" } else { "short courses carry no credit" };
-        out.add(at.key("creditPoints"), format!("{why}, not {}", offering.credit_points));
+        let why = if micro {
+            "a micro-credential is worth 3.125 credit points"
+        } else {
+            "short courses carry no credit"
+        };
+        out.add(
+            at.key("creditPoints"),
+            format!("{why}, not {}", offering.credit_points),
+        );
     }
     match (&offering.assessment, micro) {
-        (super::Assessment::Assessed { word_equivalent, pass_mark_percent, .. }, true) => {
+        (
+            super::Assessment::Assessed {
+                word_equivalent,
+                pass_mark_percent,
+                ..
+            },
+            true,
+        ) => {
             if *word_equivalent != MICRO_CREDENTIAL_WORDS {
                 out.add(at.key("assessment").key("wordEquivalent"), format!("a micro-credential's assessment is equivalent to {MICRO_CREDENTIAL_WORDS} words, not {word_equivalent}"));
             }
@@ -180,27 +252,53 @@ fn check_offering(
                 out.add(at.key("assessment").key("passMarkPercent"), format!("a micro-credential needs an overall mark of {MICRO_CREDENTIAL_PASS_MARK}% to pass, not {pass_mark_percent}%"));
             }
         }
-        (super::Assessment::Assessed { pass_mark_percent, .. }, false) if *pass_mark_percent > 100 => {
-            out.add(at.key("assessment").key("passMarkPercent"), format!("a pass mark cannot exceed 100%, not {pass_mark_percent}%"));
+        (
+            super::Assessment::Assessed {
+                pass_mark_percent, ..
+            },
+            false,
+        ) if *pass_mark_percent > 100 => {
+            out.add(
+                at.key("assessment").key("passMarkPercent"),
+                format!("a pass mark cannot exceed 100%, not {pass_mark_percent}%"),
+            );
         }
         (super::Assessment::Unassessed { .. }, true) => {
-            out.add(at.key("assessment"), "a micro-credential is always assessed".into());
+            out.add(
+                at.key("assessment"),
+                "a micro-credential is always assessed".into(),
+            );
         }
         _ => {}
     }
     match (&offering.badge, micro) {
-        (None, true) => out.add(at.key("badge"), "a micro-credential must name the badge it issues".into()),
-        (Some(_), false) => out.add(at.key("badge"), "short courses do not issue shareable badges".into()),
+        (None, true) => out.add(
+            at.key("badge"),
+            "a micro-credential must name the badge it issues".into(),
+        ),
+        (Some(_), false) => out.add(
+            at.key("badge"),
+            "short courses do not issue shareable badges".into(),
+        ),
         (Some(badge), true) => {
             let b = at.key("badge");
             if !issuers.contains(badge.issuer.as_str()) {
-                out.add(b.key("issuer"), format!("issuer “{}” is not in $.issuers", badge.issuer));
+                out.add(
+                    b.key("issuer"),
+                    format!("issuer “{}” is not in $.issuers", badge.issuer),
+                );
             }
             if !is_uri(&badge.achievement_id) {
-                out.add(b.key("achievementId"), format!("“{}” is not a URI", badge.achievement_id));
+                out.add(
+                    b.key("achievementId"),
+                    format!("“{}” is not a URI", badge.achievement_id),
+                );
             }
             if let ExpiryPolicy::AfterYears { years: 0 } = badge.expiry {
-                out.add(b.key("expiry").key("years"), "a badge that expires must last at least one year".into());
+                out.add(
+                    b.key("expiry").key("years"),
+                    "a badge that expires must last at least one year".into(),
+                );
             }
         }
         (None, false) => {}
@@ -208,7 +306,10 @@ fn check_offering(
     let mut requirement_ids = HashSet::new();
     for (r, requirement) in offering.eligibility.requirements.iter().enumerate() {
         if !requirement_ids.insert(requirement.id.as_str()) {
-            out.add(at.key("eligibility").key("requirements").index(r).key("id"), format!("requirement id “{}” is used twice", requirement.id));
+            out.add(
+                at.key("eligibility").key("requirements").index(r).key("id"),
+                format!("requirement id “{}” is used twice", requirement.id),
+            );
         }
     }
     for (a, alignment) in offering.alignments.iter().enumerate() {
@@ -224,35 +325,78 @@ fn check_offering(
     for (c, cohort) in offering.cohorts.iter().enumerate() {
         let ca = at.key("cohorts").index(c);
         if cohort.end_date < cohort.start_date {
-            out.add(ca.key("endDate"), format!("the cohort ends ({}) before it starts ({})", cohort.end_date, cohort.start_date));
+            out.add(
+                ca.key("endDate"),
+                format!(
+                    "the cohort ends ({}) before it starts ({})",
+                    cohort.end_date, cohort.start_date
+                ),
+            );
         }
         if let (Some(opens), Some(closes)) = (cohort.enrolment_opens, cohort.enrolment_closes)
             && closes < opens
         {
-            out.add(ca.key("enrolmentCloses"), format!("enrolment closes ({closes}) before it opens ({opens})"));
+            out.add(
+                ca.key("enrolmentCloses"),
+                format!("enrolment closes ({closes}) before it opens ({opens})"),
+            );
         }
         if let Some(closes) = cohort.enrolment_closes
             && closes > cohort.end_date
         {
-            out.add(ca.key("enrolmentCloses"), format!("enrolment closes ({closes}) after the cohort ends ({})", cohort.end_date));
+            out.add(
+                ca.key("enrolmentCloses"),
+                format!(
+                    "enrolment closes ({closes}) after the cohort ends ({})",
+                    cohort.end_date
+                ),
+            );
         }
-        let has_location = cohort.location.as_deref().is_some_and(|l| !l.trim().is_empty());
+        let has_location = cohort
+            .location
+            .as_deref()
+            .is_some_and(|l| !l.trim().is_empty());
         if cohort.delivery.needs_location() && !has_location {
-            out.add(ca.key("location"), format!("{} delivery needs a location", cohort.delivery.label().to_lowercase()));
+            out.add(
+                ca.key("location"),
+                format!(
+                    "{} delivery needs a location",
+                    cohort.delivery.label().to_lowercase()
+                ),
+            );
         }
     }
 }
 
-fn check_series(catalog: &Catalog, root: &JsonPath, disciplines: &HashSet<&str>, offerings: &HashSet<&str>, out: &mut Problems) {
+fn check_series(
+    catalog: &Catalog,
+    root: &JsonPath,
+    disciplines: &HashSet<&str>,
+    offerings: &HashSet<&str>,
+    out: &mut Problems,
+) {
     let list = root.key("series");
-    unique_ids(catalog.series.iter().map(|s| s.id.as_str()), &list, "series", out);
-    unique_values(catalog.series.iter().map(|s| s.slug.as_str()), &list, "slug", out);
+    unique_ids(
+        catalog.series.iter().map(|s| s.id.as_str()),
+        &list,
+        "series",
+        out,
+    );
+    unique_values(
+        catalog.series.iter().map(|s| s.slug.as_str()),
+        &list,
+        "slug",
+        out,
+    );
     let mut member_of: HashMap<&str, &str> = HashMap::new();
     for (i, series) in catalog.series.iter().enumerate() {
         let at = list.index(i);
         out.slug(&at.key("slug"), &series.slug);
         if !disciplines.contains(series.discipline.as_str()) {
-            out.add(at.key("discipline"), format!("discipline “{}” is not in $.disciplines", series.discipline));
+            out.add(
+                at.key("discipline"),
+                format!("discipline “{}” is not in $.disciplines", series.discipline),
+            );
         }
         let distinct: HashSet<&str> = series.offerings.iter().map(String::as_str).collect();
         if series.offerings.len() != SERIES_SIZE || distinct.len() != SERIES_SIZE {
@@ -267,8 +411,16 @@ fn check_series(catalog: &Catalog, root: &JsonPath, disciplines: &HashSet<&str>,
                 out.add(oa, format!("offering “{id}” is not in $.offerings"));
                 continue;
             }
-            if catalog.offering(id).is_some_and(|off| !off.kind.is_micro_credential()) {
-                out.add(oa.clone(), format!("“{id}” is not a micro-credential; a series holds only micro-credentials"));
+            if catalog
+                .offering(id)
+                .is_some_and(|off| !off.kind.is_micro_credential())
+            {
+                out.add(
+                    oa.clone(),
+                    format!(
+                        "“{id}” is not a micro-credential; a series holds only micro-credentials"
+                    ),
+                );
             }
             if let Some(other) = member_of.insert(id.as_str(), series.id.as_str())
                 && other != series.id
@@ -277,12 +429,21 @@ fn check_series(catalog: &Catalog, root: &JsonPath, disciplines: &HashSet<&str>,
             }
         }
         if series.award_pathways.is_empty() {
-            out.add(at.key("awardPathways"), "a series must name at least one award course it can lead to".into());
+            out.add(
+                at.key("awardPathways"),
+                "a series must name at least one award course it can lead to".into(),
+            );
         }
         for (p, pathway) in series.award_pathways.iter().enumerate() {
             let pa = at.key("awardPathways").index(p);
             if !(pathway.credit_points.is_finite() && pathway.credit_points > 0.0) {
-                out.add(pa.key("creditPoints"), format!("credit towards an award must be more than zero, not {}", pathway.credit_points));
+                out.add(
+                    pa.key("creditPoints"),
+                    format!(
+                        "credit towards an award must be more than zero, not {}",
+                        pathway.credit_points
+                    ),
+                );
             }
             if let Some(url) = &pathway.url {
                 out.https(&pa.key("url"), url);
@@ -293,19 +454,41 @@ fn check_series(catalog: &Catalog, root: &JsonPath, disciplines: &HashSet<&str>,
 
 fn check_suites(catalog: &Catalog, root: &JsonPath, offerings: &HashSet<&str>, out: &mut Problems) {
     let list = root.key("suites");
-    unique_ids(catalog.suites.iter().map(|s| s.id.as_str()), &list, "suite", out);
-    unique_values(catalog.suites.iter().map(|s| s.slug.as_str()), &list, "slug", out);
+    unique_ids(
+        catalog.suites.iter().map(|s| s.id.as_str()),
+        &list,
+        "suite",
+        out,
+    );
+    unique_values(
+        catalog.suites.iter().map(|s| s.slug.as_str()),
+        &list,
+        "slug",
+        out,
+    );
     for (i, suite) in catalog.suites.iter().enumerate() {
         let at = list.index(i);
         out.slug(&at.key("slug"), &suite.slug);
         if suite.offerings.is_empty() {
-            out.add(at.key("offerings"), "a suite must list at least one micro-credential".into());
+            out.add(
+                at.key("offerings"),
+                "a suite must list at least one micro-credential".into(),
+            );
         }
         for (o, id) in suite.offerings.iter().enumerate() {
             if !offerings.contains(id.as_str()) {
-                out.add(at.key("offerings").index(o), format!("offering “{id}” is not in $.offerings"));
-            } else if catalog.offering(id).is_some_and(|off| !off.kind.is_micro_credential()) {
-                out.add(at.key("offerings").index(o), format!("“{id}” is not a micro-credential; a suite groups micro-credentials"));
+                out.add(
+                    at.key("offerings").index(o),
+                    format!("offering “{id}” is not in $.offerings"),
+                );
+            } else if catalog
+                .offering(id)
+                .is_some_and(|off| !off.kind.is_micro_credential())
+            {
+                out.add(
+                    at.key("offerings").index(o),
+                    format!("“{id}” is not a micro-credential; a suite groups micro-credentials"),
+                );
             }
         }
     }
@@ -320,7 +503,10 @@ fn check_issuers(catalog: &Catalog, root: &JsonPath, out: &mut Problems) {
         }
         out.https(&at.key("url"), &issuer.url);
         if issuer.keys.is_empty() {
-            out.add(at.key("keys"), "an issuer needs at least one key, or none of its badges can verify".into());
+            out.add(
+                at.key("keys"),
+                "an issuer needs at least one key, or none of its badges can verify".into(),
+            );
         }
         for (k, key) in issuer.keys.iter().enumerate() {
             let ka = at.key("keys").index(k);
@@ -331,7 +517,10 @@ fn check_issuers(catalog: &Catalog, root: &JsonPath, out: &mut Problems) {
         }
         for (h, host) in issuer.hosted_origins.iter().enumerate() {
             if !is_host(host) {
-                out.add(at.key("hostedOrigins").index(h), format!("“{host}” is not a bare host name such as badges.example.edu"));
+                out.add(
+                    at.key("hostedOrigins").index(h),
+                    format!("“{host}” is not a bare host name such as badges.example.edu"),
+                );
             }
         }
     }
@@ -339,20 +528,34 @@ fn check_issuers(catalog: &Catalog, root: &JsonPath, out: &mut Problems) {
 
 /// Exactly one key member, and a window that runs forwards.
 fn check_key_shape(key: &IssuerKey, at: &JsonPath, out: &mut Problems) {
-    let members = [key.public_key_jwk.is_some(), key.public_key_multibase.is_some(), key.public_key_pem.is_some()];
+    let members = [
+        key.public_key_jwk.is_some(),
+        key.public_key_multibase.is_some(),
+        key.public_key_pem.is_some(),
+    ];
     if members.iter().filter(|m| **m).count() != 1 {
-        out.add(at.clone(), "a key needs exactly one of publicKeyJwk, publicKeyMultibase or publicKeyPem".into());
+        out.add(
+            at.clone(),
+            "a key needs exactly one of publicKeyJwk, publicKeyMultibase or publicKeyPem".into(),
+        );
     }
     if let (Some(from), Some(until)) = (key.valid_from, key.valid_until)
         && until <= from
     {
-        out.add(at.key("validUntil"), format!("the key's window ends ({until}) before it begins ({from})"));
+        out.add(
+            at.key("validUntil"),
+            format!("the key's window ends ({until}) before it begins ({from})"),
+        );
     }
 }
 
 /// The key material parses to a public key we can verify with.
 fn check_key(key: &IssuerKey, at: &JsonPath, out: &mut Problems) {
-    let parsed = match (&key.public_key_jwk, &key.public_key_multibase, &key.public_key_pem) {
+    let parsed = match (
+        &key.public_key_jwk,
+        &key.public_key_multibase,
+        &key.public_key_pem,
+    ) {
         (Some(jwk), None, None) => ("publicKeyJwk", keys::from_jwk_text(jwk.get())),
         (None, Some(multibase), None) => ("publicKeyMultibase", keys::from_multibase(multibase)),
         (None, None, Some(pem)) => ("publicKeyPem", keys::from_pem(pem)),
@@ -364,44 +567,75 @@ fn check_key(key: &IssuerKey, at: &JsonPath, out: &mut Problems) {
 }
 
 /// Records duplicates among `ids` and returns the set of ids.
-fn unique_ids<'a>(ids: impl Iterator<Item = &'a str>, list: &JsonPath, what: &str, out: &mut Problems) -> HashSet<&'a str> {
+fn unique_ids<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    list: &JsonPath,
+    what: &str,
+    out: &mut Problems,
+) -> HashSet<&'a str> {
     let mut seen = HashSet::new();
     for (i, id) in ids.enumerate() {
         if id.trim().is_empty() {
             out.add(list.index(i).key("id"), format!("the {what} id is empty"));
         } else if !seen.insert(id) {
-            out.add(list.index(i).key("id"), format!("{what} id “{id}” is used twice"));
+            out.add(
+                list.index(i).key("id"),
+                format!("{what} id “{id}” is used twice"),
+            );
         }
     }
     seen
 }
 
-fn unique_values<'a>(values: impl Iterator<Item = &'a str>, list: &JsonPath, field: &str, out: &mut Problems) {
+fn unique_values<'a>(
+    values: impl Iterator<Item = &'a str>,
+    list: &JsonPath,
+    field: &str,
+    out: &mut Problems,
+) {
     let mut seen = HashSet::new();
     for (i, value) in values.enumerate() {
         if !seen.insert(value) {
-            out.add(list.index(i).key(field), format!("{field} “{value}” is used twice"));
+            out.add(
+                list.index(i).key(field),
+                format!("{field} “{value}” is used twice"),
+            );
         }
     }
 }
 
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 pub fn is_http_url(s: &str) -> bool {
-    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
-    rest.is_some_and(|r| r.split(['/', '?', '#']).next().is_some_and(|host| !host.is_empty()))
-        && !s.chars().any(char::is_whitespace)
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        r.split(['/', '?', '#'])
+            .next()
+            .is_some_and(|host| !host.is_empty())
+    }) && !s.chars().any(char::is_whitespace)
 }
 
 fn is_uri(s: &str) -> bool {
     match s.split_once(':') {
         Some((scheme, rest)) => {
             !rest.is_empty()
-                && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && scheme
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
                 && !s.chars().any(char::is_whitespace)
         }
         None => false,
@@ -414,7 +648,9 @@ fn is_host(s: &str) -> bool {
         && port.bytes().all(|b| b.is_ascii_digit())
         && host.split('.').all(|label| {
             !label.is_empty()
-                && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
                 && !label.starts_with('-')
                 && !label.ends_with('-')
         })
@@ -432,8 +668,14 @@ mod tests {
     fn syntax_helpers() {
         assert!(is_slug("data-ethics-101"));
         assert!(!is_slug("Data-Ethics") && !is_slug("a--b") && !is_slug("-a") && !is_slug(""));
-        assert!(is_http_url("https://kestrel.edu.au/x?y#z") && is_http_url("http://localhost:8080"));
-        assert!(!is_http_url("javascript:alert(1)") && !is_http_url("https://") && !is_http_url("https://a b"));
+        assert!(
+            is_http_url("https://kestrel.edu.au/x?y#z") && is_http_url("http://localhost:8080")
+        );
+        assert!(
+            !is_http_url("javascript:alert(1)")
+                && !is_http_url("https://")
+                && !is_http_url("https://a b")
+        );
         assert!(is_uri("urn:uuid:1234") && is_uri("did:web:kestrel.edu.au") && !is_uri("kestrel"));
         assert!(is_host("badges.kestrel.edu.au") && is_host("127.0.0.1:8080"));
         assert!(!is_host("https://badges.kestrel.edu.au") && !is_host("a/b"));

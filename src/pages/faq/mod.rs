@@ -31,7 +31,10 @@ pub fn FaqPage() -> impl IntoView {
 #[component]
 fn FaqBody(faq: Arc<Faq>) -> impl IntoView {
     let index = Arc::new(FaqIndex::new(&faq));
-    let initial = use_query_map().read_untracked().get("q").unwrap_or_default();
+    let initial = use_query_map()
+        .read_untracked()
+        .get("q")
+        .unwrap_or_default();
     let query = RwSignal::new(initial);
     // For each question, in FAQ order, whether the search shows it.
     let visible = Memo::new(move |_| index.matches(&query.read()));
@@ -100,7 +103,11 @@ fn QuestionItem(
     visible: Memo<Vec<bool>>,
 ) -> impl IntoView {
     let hidden = move || !visible.read().get(position).copied().unwrap_or(false);
-    let answer = question.answer.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view();
+    let answer = question
+        .answer
+        .iter()
+        .map(|p| view! { <p>{p.clone()}</p> })
+        .collect_view();
     view! {
         <details id=question.id.clone() class=style::question hidden=hidden>
             <summary class=style::summary>{question.question.clone()}</summary>

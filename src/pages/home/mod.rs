@@ -4,8 +4,8 @@ use leptos_router::components::A;
 use crate::components::{ErrorPanel, Spinner, use_page_title};
 use crate::domain::catalog::rules::MICRO_CREDENTIAL_POINTS;
 use crate::domain::catalog::{Catalog, facts};
-use crate::state::use_catalog;
 use crate::platform;
+use crate::state::use_catalog;
 
 stylance::import_style!(style, "home.module.css");
 
@@ -79,7 +79,10 @@ fn series_cards(catalog: &Catalog) -> impl IntoView + use<> {
         .series
         .iter()
         .map(|s| {
-            let (href, title) = (platform::href(&format!("/series/{}", s.slug)), s.title.clone());
+            let (href, title) = (
+                platform::href(&format!("/series/{}", s.slug)),
+                s.title.clone(),
+            );
             view! {
                 <article class=style::series_card>
                     <h3><A href>{title}</A></h3>

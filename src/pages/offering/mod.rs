@@ -32,7 +32,10 @@ fn OfferingDetail(catalog: Arc<Catalog>, offering: Offering) -> impl IntoView {
             </p>
         }
     });
-    let discipline = catalog.discipline_name(&offering.discipline).unwrap_or_default().to_owned();
+    let discipline = catalog
+        .discipline_name(&offering.discipline)
+        .unwrap_or_default()
+        .to_owned();
     view! {
         <article class=style::page>
             <p class=style::kind>{offering.kind.label()} " · " {discipline}</p>
@@ -50,15 +53,23 @@ fn OfferingDetail(catalog: Arc<Catalog>, offering: Offering) -> impl IntoView {
 #[component]
 fn Facts(offering: Offering) -> impl IntoView {
     let assessment = match &offering.assessment {
-        Assessment::Assessed { description, pass_mark_percent, .. } => {
-            format!("{description} You need an overall mark of at least {pass_mark_percent}% to pass.")
+        Assessment::Assessed {
+            description,
+            pass_mark_percent,
+            ..
+        } => {
+            format!(
+                "{description} You need an overall mark of at least {pass_mark_percent}% to pass."
+            )
         }
         Assessment::Unassessed { .. } => "Not assessed.".to_owned(),
     };
     let badge = match (&offering.badge, offering.kind.is_micro_credential()) {
         (Some(badge), _) => match badge.expiry {
             ExpiryPolicy::Never => "A shareable digital badge that does not expire.".to_owned(),
-            ExpiryPolicy::AfterYears { years } => format!("A shareable digital badge, valid for {years} years from issue."),
+            ExpiryPolicy::AfterYears { years } => {
+                format!("A shareable digital badge, valid for {years} years from issue.")
+            }
         },
         (None, _) => "No shareable digital badge or certificate.".to_owned(),
     };

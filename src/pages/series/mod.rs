@@ -22,7 +22,12 @@ fn SeriesDetail(catalog: Arc<Catalog>, series: Series) -> impl IntoView {
     let title = series.title.clone();
     use_page_title(move || format!("{title} series"));
     let today = platform::today_in(&catalog.institution.time_zone);
-    let total: f64 = series.offerings.iter().filter_map(|id| catalog.offering(id)).map(|o| o.credit_points).sum();
+    let total: f64 = series
+        .offerings
+        .iter()
+        .filter_map(|id| catalog.offering(id))
+        .map(|o| o.credit_points)
+        .sum();
     let units = series
         .offerings
         .iter()
