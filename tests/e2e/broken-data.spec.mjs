@@ -5,6 +5,7 @@ import { expectNoAxeViolations } from "./helpers.mjs";
 const CASES = [
   { fixture: "malformed", words: [/catalog\.json could not be loaded/, /not valid JSON/, /line \d+, column \d+/] },
   { fixture: "missing", words: [/catalog\.json could not be loaded/, /missing/, /404/] },
+  { fixture: "servererror", words: [/catalog\.json could not be loaded/, /answered 500/] },
   { fixture: "version2", words: [/catalog\.json could not be loaded/, /version 2/, /reads version 1/] },
 ];
 
@@ -35,4 +36,18 @@ test("the FAQ still works when only the catalog is broken, and says so when the 
   await context.addCookies([{ name: "fixture", value: "brokenfaq", url: "http://127.0.0.1:4173" }]);
   await page.goto("/faq");
   await expect(page.getByRole("alert")).toContainText("faq.json could not be loaded");
+});
+
+test("going offline after the first load keeps the page and says what failed", async ({ page, context }) => {
+  await page.goto("/catalog");
+  await expect(page.getByRole("heading", { level: 1, name: "Catalog" })).toBeVisible();
+  await context.setOffline(true);
+  // The FAQ is fetched on demand: offline, it fails with words, not a blank page.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "FAQ" }).click();
+  await expect(page.getByRole("alert")).toContainText("faq.json could not be loaded");
+  await expect(page.getByRole("alert")).toContainText("did not reach the server");
+  // The catalog already loaded stays usable.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Catalog" }).click();
+  await expect(page.getByRole("link", { name: "Foundations of Health Data" })).toBeVisible();
+  await context.setOffline(false);
 });
