@@ -60,13 +60,18 @@ pub fn focus_id(id: &str) -> bool {
     let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
         return false;
     };
-    let options = ScrollIntoViewOptions::new();
-    options.set_block(ScrollLogicalPosition::Start);
-    el.scroll_into_view_with_scroll_into_view_options(&options);
+    scroll_to_top(&el);
     if let Ok(html) = el.dyn_into::<HtmlElement>() {
         let _ = html.focus();
     }
     true
+}
+
+/// Scrolls `el` to the top of the viewport.
+fn scroll_to_top(el: &web_sys::Element) {
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Start);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 /// Opens the `<details>` element with this id, scrolls it to the top of the
@@ -79,9 +84,7 @@ pub fn reveal_details(id: &str) -> bool {
         return false;
     };
     details.set_open(true);
-    let options = ScrollIntoViewOptions::new();
-    options.set_block(ScrollLogicalPosition::Start);
-    details.scroll_into_view_with_scroll_into_view_options(&options);
+    scroll_to_top(&details);
     if let Some(summary) = details.query_selector("summary").ok().flatten()
         && let Ok(summary) = summary.dyn_into::<HtmlElement>()
     {

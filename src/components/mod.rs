@@ -18,4 +18,4 @@ pub use page_title::use_page_title;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use spinner::Spinner;
-pub use with_catalog::{catalog_item_page, with_catalog};
+pub use with_catalog::{catalog_item_page, loaded_view, with_catalog};

@@ -44,28 +44,28 @@ struct VersionProbe {
 }
 
 impl Catalog {
-    /// Parses catalog text, checking the format version before the shape so a
-    /// newer file gets "wrong version", not a confusing field error.
+    /// Parses catalog text. A file of another version gets "wrong version",
+    /// never a confusing field error, so the version is examined before the
+    /// shape whenever the typed parse fails; the happy path parses once.
     pub fn from_json(text: &str) -> Result<Catalog, LoadError> {
+        let shape_error = match serde_json::from_str::<Catalog>(text) {
+            Ok(catalog) if catalog.version == CATALOG_VERSION => return Ok(catalog),
+            Ok(catalog) => return Err(version_error(&catalog.version.to_string())),
+            Err(e) => e,
+        };
         let probe: VersionProbe = serde_json::from_str(text).map_err(|e| syntax(&e))?;
         match probe
             .version
             .as_deref()
             .map(serde_json::value::RawValue::get)
         {
-            None => return Err(LoadError::NoVersion),
-            Some(raw) if raw.parse::<u32>() == Ok(CATALOG_VERSION) => {}
-            Some(raw) => {
-                return Err(LoadError::Version {
-                    found: raw.to_owned(),
-                    supported: CATALOG_VERSION,
-                });
-            }
+            None => Err(LoadError::NoVersion),
+            Some(raw) if raw.parse::<u32>() == Ok(CATALOG_VERSION) => Err(LoadError::Shape {
+                path: json_path::path_at(text, shape_error.line(), shape_error.column()),
+                message: tidy(&shape_error.to_string()),
+            }),
+            Some(raw) => Err(version_error(raw)),
         }
-        serde_json::from_str(text).map_err(|e| LoadError::Shape {
-            path: json_path::path_at(text, e.line(), e.column()),
-            message: tidy(&e.to_string()),
-        })
     }
 
     pub fn offering(&self, id: &str) -> Option<&Offering> {
@@ -110,6 +110,13 @@ impl Catalog {
         self.offerings
             .iter()
             .find_map(|o| o.cohorts.iter().find(|c| c.id == cohort_id).map(|c| (o, c)))
+    }
+}
+
+fn version_error(found: &str) -> LoadError {
+    LoadError::Version {
+        found: found.to_owned(),
+        supported: CATALOG_VERSION,
     }
 }
 

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::api;
-use crate::components::{ErrorPanel, Spinner, use_page_title};
+use crate::components::{loaded_view, use_page_title};
 use crate::domain::faq::{Faq, FaqIndex, Question};
 use crate::{platform, state};
 
@@ -19,11 +19,7 @@ pub fn FaqPage() -> impl IntoView {
     view! {
         <div class=style::page>
             <h1>"Frequently asked questions"</h1>
-            {move || match faq.get() {
-                None => view! { <Spinner label="Loading the questions…" /> }.into_any(),
-                Some(Err(e)) => view! { <ErrorPanel message=e.to_string() /> }.into_any(),
-                Some(Ok(faq)) => untrack(|| view! { <FaqBody faq /> }.into_any()),
-            }}
+            {loaded_view(faq, "Loading the questions…", true, Box::new(|faq| view! { <FaqBody faq /> }.into_any()))}
         </div>
     }
 }

@@ -1,11 +1,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{ErrorPanel, Spinner, use_page_title};
+use crate::components::{use_page_title, with_catalog};
 use crate::domain::catalog::rules::MICRO_CREDENTIAL_POINTS;
 use crate::domain::catalog::{Catalog, facts};
 use crate::platform;
-use crate::state::use_catalog;
 
 stylance::import_style!(style, "home.module.css");
 
@@ -60,15 +59,10 @@ pub fn HomePage() -> impl IntoView {
 /// The catalog's series, as a teaser; tolerant of a catalog that fails to load.
 #[component]
 fn FeaturedSeries() -> impl IntoView {
-    let catalog = use_catalog().0;
     view! {
         <section class=style::series aria-labelledby="series-title">
             <h2 id="series-title">"Series of micro-credentials"</h2>
-            {move || match catalog.get() {
-                None => view! { <Spinner label="Loading the catalog…" /> }.into_any(),
-                Some(Err(e)) => view! { <ErrorPanel message=e.to_string() /> }.into_any(),
-                Some(Ok(catalog)) => series_cards(&catalog).into_any(),
-            }}
+            {with_catalog(true, |catalog| series_cards(&catalog).into_any())}
         </section>
     }
 }

@@ -64,14 +64,12 @@ fn Facts(offering: Offering) -> impl IntoView {
         }
         Assessment::Unassessed { .. } => "Not assessed.".to_owned(),
     };
-    let badge = match (&offering.badge, offering.kind.is_micro_credential()) {
-        (Some(badge), _) => match badge.expiry {
-            ExpiryPolicy::Never => "A shareable digital badge that does not expire.".to_owned(),
-            ExpiryPolicy::AfterYears { years } => {
-                format!("A shareable digital badge, valid for {years} years from issue.")
-            }
-        },
-        (None, _) => "No shareable digital badge or certificate.".to_owned(),
+    let badge = match offering.badge.as_ref().map(|b| b.expiry) {
+        Some(ExpiryPolicy::Never) => "A shareable digital badge that does not expire.".to_owned(),
+        Some(ExpiryPolicy::AfterYears { years }) => {
+            format!("A shareable digital badge, valid for {years} years from issue.")
+        }
+        None => "No shareable digital badge or certificate.".to_owned(),
     };
     view! {
         <dl class=style::facts>
