@@ -13,7 +13,7 @@ const FIRST_LOAD_BUDGET = 160 * KB;
 // What the build is held to until the budget is met: today's measured size
 // plus 2%, so the test fails on any real regression. Lower it as the bundle
 // shrinks; it must never be raised to make a test pass.
-const FIRST_LOAD_CEILING = 239 * KB;
+const FIRST_LOAD_CEILING = 221 * KB;
 
 const dist = process.argv[2] ?? "dist";
 const rows = readdirSync(dist)

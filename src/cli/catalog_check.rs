@@ -72,10 +72,10 @@ pub fn check_text(text: &str) -> Vec<rules::Problem> {
             );
         }
         // The schema already explained why; add the loader's view only if it did not.
-        Err(e) if problems.is_empty() => problems.push(match e {
-            LoadError::Shape { path, message } => problem(path, message),
-            other => problem(JsonPath::root(), other.to_string()),
-        }),
+        Err(LoadError::Shape(errors)) if problems.is_empty() => {
+            problems.extend(errors.into_iter().map(|e| problem(e.path, e.message)));
+        }
+        Err(e) if problems.is_empty() => problems.push(problem(JsonPath::root(), e.to_string())),
         Err(_) => {}
     }
     problems

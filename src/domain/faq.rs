@@ -5,28 +5,27 @@
 //! derived from the wording: rewording a question must not break links that
 //! people have already shared.
 
-use serde::{Deserialize, Serialize};
-
 use crate::domain::catalog::rules::is_slug;
+use crate::domain::json::{self, FromJson, Json, Reader};
 use crate::domain::text::{fold, matches_prefixes};
 
 /// The FAQ format this build reads.
 pub const FAQ_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Faq {
     pub version: u32,
     pub topics: Vec<Topic>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Topic {
     pub id: String,
     pub title: String,
     pub questions: Vec<Question>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Question {
     /// The anchor: `/faq#<id>`.
     pub id: String,
@@ -51,7 +50,16 @@ pub enum FaqError {
 impl Faq {
     /// Parses and checks `faq.json`: version, and unique slug anchors.
     pub fn from_json(text: &str) -> Result<Faq, FaqError> {
-        let faq: Faq = serde_json::from_str(text).map_err(|e| FaqError::Shape(e.to_string()))?;
+        let json = json::parse(text).map_err(|e| {
+            FaqError::Shape(format!(
+                "{} (line {}, column {})",
+                e.message, e.line, e.column
+            ))
+        })?;
+        let faq: Faq = json::read(&json).map_err(|errors| {
+            let first = errors.first().map(ToString::to_string).unwrap_or_default();
+            FaqError::Shape(first)
+        })?;
         if faq.version != FAQ_VERSION {
             return Err(FaqError::Version { found: faq.version });
         }
@@ -82,52 +90,57 @@ impl Faq {
             .find_map(|t| t.questions.iter().find(|q| q.id == anchor).map(|q| (t, q)))
     }
 
-    /// schema.org `FAQPage` structured data for search engines, as JSON text.
-    /// Typed structs rather than `json!`: the generic `Value` serializer is
-    /// dead weight in the browser bundle.
+    /// schema.org `FAQPage` structured data for search engines, as JSON
+    /// text that is safe inside a `<script>` element.
     pub fn to_json_ld(&self) -> String {
-        #[derive(Serialize)]
-        struct Page<'a> {
-            #[serde(rename = "@context")]
-            context: &'static str,
-            #[serde(rename = "@type")]
-            kind: &'static str,
-            #[serde(rename = "mainEntity")]
-            main_entity: Vec<Entry<'a>>,
-        }
-        #[derive(Serialize)]
-        struct Entry<'a> {
-            #[serde(rename = "@type")]
-            kind: &'static str,
-            name: &'a str,
-            #[serde(rename = "acceptedAnswer")]
-            accepted_answer: Answer,
-        }
-        #[derive(Serialize)]
-        struct Answer {
-            #[serde(rename = "@type")]
-            kind: &'static str,
-            text: String,
-        }
-        let main_entity = self
+        let entries: Vec<String> = self
             .topics
             .iter()
             .flat_map(|t| &t.questions)
-            .map(|q| Entry {
-                kind: "Question",
-                name: &q.question,
-                accepted_answer: Answer {
-                    kind: "Answer",
-                    text: q.answer.join("\n\n"),
-                },
+            .map(|q| {
+                format!(
+                    r#"{{"@type":"Question","name":{},"acceptedAnswer":{{"@type":"Answer","text":{}}}}}"#,
+                    json::quote(&q.question),
+                    json::quote(&q.answer.join("\n\n")),
+                )
             })
             .collect();
-        let page = Page {
-            context: "https://schema.org",
-            kind: "FAQPage",
-            main_entity,
-        };
-        serde_json::to_string(&page).unwrap_or_default()
+        format!(
+            r#"{{"@context":"https://schema.org","@type":"FAQPage","mainEntity":[{}]}}"#,
+            entries.join(",")
+        )
+    }
+}
+
+impl FromJson for Faq {
+    fn read<'j>(r: &mut Reader<'j>, json: &'j Json) -> Faq {
+        let o = r.object(json);
+        Faq {
+            version: r.req(o, "version"),
+            topics: r.req(o, "topics"),
+        }
+    }
+}
+
+impl FromJson for Topic {
+    fn read<'j>(r: &mut Reader<'j>, json: &'j Json) -> Topic {
+        let o = r.object(json);
+        Topic {
+            id: r.req(o, "id"),
+            title: r.req(o, "title"),
+            questions: r.req(o, "questions"),
+        }
+    }
+}
+
+impl FromJson for Question {
+    fn read<'j>(r: &mut Reader<'j>, json: &'j Json) -> Question {
+        let o = r.object(json);
+        Question {
+            id: r.req(o, "id"),
+            question: r.req(o, "question"),
+            answer: r.req(o, "answer"),
+        }
     }
 }
 

@@ -9,10 +9,12 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::domain::json::{FromJson, Json, Reader};
+
 use super::date::Date;
 
 /// Seconds since 1970-01-01T00:00:00Z. Fractions of a second are dropped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct UnixTime(pub i64);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -112,6 +114,12 @@ impl<'de> Deserialize<'de> for UnixTime {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<UnixTime, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl FromJson for UnixTime {
+    fn read<'j>(r: &mut Reader<'j>, json: &'j Json) -> UnixTime {
+        r.parsed(json)
     }
 }
 

@@ -4,8 +4,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::json::{FromJson, Json, Reader};
+
 /// An amount in the smallest unit of its currency (cents for AUD).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Money {
     pub amount_cents: i64,
@@ -23,6 +25,17 @@ impl Money {
 
     pub fn is_free(&self) -> bool {
         self.amount_cents == 0
+    }
+}
+
+/// `{"amountCents": 149500, "currency": "AUD"}`
+impl FromJson for Money {
+    fn read<'j>(r: &mut Reader<'j>, json: &'j Json) -> Money {
+        let o = r.object(json);
+        Money {
+            amount_cents: r.req(o, "amountCents"),
+            currency: r.req(o, "currency"),
+        }
     }
 }
 

@@ -6,6 +6,10 @@ const CASES = [
   { fixture: "malformed", words: [/catalog\.json could not be loaded/, /not valid JSON/, /line \d+, column \d+/] },
   { fixture: "missing", words: [/catalog\.json could not be loaded/, /missing/, /404/] },
   { fixture: "servererror", words: [/catalog\.json could not be loaded/, /answered 500/] },
+  {
+    fixture: "wrongshape",
+    words: [/At \$\.offerings\[0\]\.fee\.amountCents: expected a whole number, found a string\./, /one other problem/],
+  },
   { fixture: "version2", words: [/catalog\.json could not be loaded/, /version 2/, /reads version 1/] },
 ];
 

@@ -8,12 +8,13 @@
 mod availability;
 pub mod facts;
 mod model;
+mod read;
 pub mod rules;
 
 pub use availability::Availability;
 pub use model::*;
 
-use crate::domain::json_path::{self, JsonPath};
+use crate::domain::json::{self, ShapeError};
 
 /// The catalog format this build reads.
 pub const CATALOG_VERSION: u32 = 1;
@@ -32,40 +33,33 @@ pub enum LoadError {
     NoVersion,
     #[error("It is catalog format version {found}; this app reads version {supported}.")]
     Version { found: String, supported: u32 },
-    #[error("At {path}: {message}.")]
-    Shape { path: JsonPath, message: String },
-}
-
-/// Reads only `version`, as raw text: cheap, and it does not drag the
-/// generic `Value` deserializer into the app.
-#[derive(serde::Deserialize)]
-struct VersionProbe {
-    version: Option<Box<serde_json::value::RawValue>>,
+    /// Every place the file does not have the catalog's shape (at least one).
+    #[error("{}", shape_summary(.0))]
+    Shape(Vec<ShapeError>),
 }
 
 impl Catalog {
     /// Parses catalog text. A file of another version gets "wrong version",
     /// never a confusing field error, so the version is examined before the
-    /// shape whenever the typed parse fails; the happy path parses once.
+    /// shape.
     pub fn from_json(text: &str) -> Result<Catalog, LoadError> {
-        let shape_error = match serde_json::from_str::<Catalog>(text) {
-            Ok(catalog) if catalog.version == CATALOG_VERSION => return Ok(catalog),
-            Ok(catalog) => return Err(version_error(&catalog.version.to_string())),
-            Err(e) => e,
-        };
-        let probe: VersionProbe = serde_json::from_str(text).map_err(|e| syntax(&e))?;
-        match probe
-            .version
-            .as_deref()
-            .map(serde_json::value::RawValue::get)
-        {
-            None => Err(LoadError::NoVersion),
-            Some(raw) if raw.parse::<u32>() == Ok(CATALOG_VERSION) => Err(LoadError::Shape {
-                path: json_path::path_at(text, shape_error.line(), shape_error.column()),
-                message: tidy(&shape_error.to_string()),
-            }),
-            Some(raw) => Err(version_error(raw)),
+        let json = json::parse(text).map_err(|e| LoadError::Syntax {
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        })?;
+        let version = json.get("version");
+        match version {
+            None => return Err(LoadError::NoVersion),
+            Some(v) if json::read::<u32>(v) != Ok(CATALOG_VERSION) => {
+                return Err(LoadError::Version {
+                    found: v.to_string(),
+                    supported: CATALOG_VERSION,
+                });
+            }
+            Some(_) => {}
         }
+        json::read(&json).map_err(LoadError::Shape)
     }
 
     pub fn offering(&self, id: &str) -> Option<&Offering> {
@@ -113,27 +107,18 @@ impl Catalog {
     }
 }
 
-fn version_error(found: &str) -> LoadError {
-    LoadError::Version {
-        found: found.to_owned(),
-        supported: CATALOG_VERSION,
+/// "At $.offerings[0].fee: … ." plus how many other problems there are.
+fn shape_summary(errors: &[ShapeError]) -> String {
+    let Some(first) = errors.first() else {
+        return "It does not have the shape of a catalog.".to_owned();
+    };
+    let mut text = format!("At {}: {}.", first.path, first.message);
+    match errors.len() {
+        1 => {}
+        2 => text.push_str(" There is one other problem too."),
+        n => text.push_str(&format!(" There are {} other problems too.", n - 1)),
     }
-}
-
-fn syntax(e: &serde_json::Error) -> LoadError {
-    LoadError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: tidy(&e.to_string()),
-    }
-}
-
-/// serde_json appends " at line L column C"; we report those separately.
-fn tidy(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message.to_owned(),
-    }
+    text
 }
 
 #[cfg(test)]
@@ -175,10 +160,16 @@ mod tests {
             1,
         );
         let err = Catalog::from_json(&text).unwrap_err();
-        let LoadError::Shape { path, message } = err else {
+        let LoadError::Shape(errors) = &err else {
             panic!("{err:?}")
         };
-        assert_eq!(path.to_string(), "$.offerings[0].fee.amountCents");
-        assert!(message.contains("invalid type"), "{message}");
+        assert_eq!(
+            errors[0].to_string(),
+            "at $.offerings[0].fee.amountCents: expected a whole number, found a string"
+        );
+        assert_eq!(
+            err.to_string(),
+            "At $.offerings[0].fee.amountCents: expected a whole number, found a string."
+        );
     }
 }

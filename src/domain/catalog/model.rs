@@ -1,21 +1,18 @@
 //! The catalog's data model: what `public/catalog.json` (version 1) holds.
 //!
 //! The JSON Schema beside the file (`public/catalog.schema.json`) describes
-//! the same shape for other tools; `rules.rs` adds what a schema cannot say
-//! (references resolve, series have four units, keys parse). Field names are
-//! camelCase in JSON. Unknown fields are ignored here so an older app can read
-//! a newer catalog of the same version; `microcred catalog check` rejects them.
-
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
+//! the same shape for other tools; `read.rs` reads the JSON into these types
+//! and `rules.rs` adds what a schema cannot say (references resolve, series
+//! have four units, keys parse). Field names are camelCase in JSON. Unknown
+//! fields are ignored when reading so an older app can read a newer catalog
+//! of the same version; `microcred catalog check` rejects them.
 
 use crate::domain::date::Date;
 use crate::domain::instant::UnixTime;
 use crate::domain::money::Money;
 
 /// The whole published catalog.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default)]
 pub struct Catalog {
     /// Format version; this app reads [`super::CATALOG_VERSION`].
     pub version: u32,
@@ -24,20 +21,16 @@ pub struct Catalog {
     pub institution: Institution,
     pub disciplines: Vec<Discipline>,
     pub offerings: Vec<Offering>,
-    #[serde(default)]
     pub series: Vec<Series>,
-    #[serde(default)]
     pub suites: Vec<Suite>,
     pub issuers: Vec<Issuer>,
     /// Where the issuers publish revocation / status lists.
-    #[serde(default)]
     pub status_lists: Vec<StatusList>,
     /// The enrolment terms every checkout shows and the learner accepts.
     pub terms: Terms,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Institution {
     pub name: String,
     /// For the header on narrow screens ("Kestrel").
@@ -48,12 +41,10 @@ pub struct Institution {
     /// ISO 4217 code every fee is quoted in.
     pub currency: String,
     pub contact_email: String,
-    #[serde(default)]
     pub logo: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Discipline {
     pub id: String,
     pub name: String,
@@ -61,9 +52,9 @@ pub struct Discipline {
 
 /// What kind of study an offering is. Only micro-credentials are assessed
 /// for credit and give a badge (DOMAIN.md, "Two kinds of study").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum OfferingKind {
+    #[default]
     MicroCredential,
     ShortCourse,
     Masterclass,
@@ -104,8 +95,7 @@ impl OfferingKind {
 }
 
 /// One micro-credential or short course.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Offering {
     pub id: String,
     /// The last segment of `/catalog/:slug`.
@@ -115,7 +105,6 @@ pub struct Offering {
     /// One or two sentences for cards and link previews.
     pub summary: String,
     /// Plain-text paragraphs.
-    #[serde(default)]
     pub description: Vec<String>,
     /// A [`Discipline::id`].
     pub discipline: String,
@@ -129,33 +118,18 @@ pub struct Offering {
     pub fee: Money,
     pub assessment: Assessment,
     pub eligibility: Eligibility,
-    #[serde(default)]
     pub skills: Vec<String>,
-    #[serde(default)]
     pub learning_outcomes: Vec<String>,
     /// The badge a micro-credential leads to; absent for short courses.
-    #[serde(default)]
     pub badge: Option<BadgeSpec>,
-    #[serde(default)]
     pub alignments: Vec<Alignment>,
-    #[serde(default)]
     pub endorsements: Vec<Endorsement>,
-    #[serde(default)]
     pub cohorts: Vec<Cohort>,
 }
 
-/// How (and whether) an offering is assessed.
-///
-/// Read through [`AssessmentRepr`]: serde's internally tagged enums buffer
-/// every value into an intermediate tree, which costs tens of kilobytes of
-/// wasm; a flat struct converted with `try_from` costs almost nothing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "AssessmentRepr")]
-#[serde(
-    tag = "kind",
-    rename_all = "kebab-case",
-    rename_all_fields = "camelCase"
-)]
+/// How (and whether) an offering is assessed. In JSON, `kind` says which
+/// (`"assessed"` or `"unassessed"`) and the other members sit beside it.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Assessment {
     Assessed {
         /// What the learner submits, in plain words.
@@ -164,62 +138,30 @@ pub enum Assessment {
         word_equivalent: u32,
         /// Overall mark needed to pass, in percent (70 for a micro-credential).
         pass_mark_percent: u8,
-        #[serde(default)]
         tasks: Vec<String>,
     },
     Unassessed {
-        #[serde(default)]
         note: Option<String>,
     },
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct AssessmentRepr {
-    kind: String,
-    description: Option<String>,
-    word_equivalent: Option<u32>,
-    pass_mark_percent: Option<u8>,
-    #[serde(default)]
-    tasks: Vec<String>,
-    note: Option<String>,
-}
-
-impl TryFrom<AssessmentRepr> for Assessment {
-    type Error = String;
-
-    fn try_from(r: AssessmentRepr) -> Result<Assessment, String> {
-        let missing = |field: &str| format!("an assessed offering needs “{field}”");
-        match r.kind.as_str() {
-            "assessed" => Ok(Assessment::Assessed {
-                description: r.description.ok_or_else(|| missing("description"))?,
-                word_equivalent: r.word_equivalent.ok_or_else(|| missing("wordEquivalent"))?,
-                pass_mark_percent: r
-                    .pass_mark_percent
-                    .ok_or_else(|| missing("passMarkPercent"))?,
-                tasks: r.tasks,
-            }),
-            "unassessed" => Ok(Assessment::Unassessed { note: r.note }),
-            other => Err(format!(
-                "unknown assessment kind “{other}”, expected “assessed” or “unassessed”"
-            )),
-        }
+/// A placeholder for [`crate::domain::json::FromJson`].
+impl Default for Assessment {
+    fn default() -> Assessment {
+        Assessment::Unassessed { note: None }
     }
 }
 
 /// Who may enrol.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Eligibility {
     /// One sentence, e.g. "No prerequisites: open to anyone."
     pub summary: String,
     /// Empty when there are no prerequisites.
-    #[serde(default)]
     pub requirements: Vec<Requirement>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Requirement {
     pub id: String,
     pub kind: RequirementKind,
@@ -229,9 +171,9 @@ pub struct Requirement {
     pub question: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum RequirementKind {
+    #[default]
     WorkExperience,
     PriorStudy,
     ProfessionalRegistration,
@@ -239,8 +181,7 @@ pub enum RequirementKind {
 }
 
 /// The badge an offering issues.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct BadgeSpec {
     /// The Open Badges achievement (BadgeClass) id the badge carries; the
     /// wallet matches held badges to offerings by it.
@@ -252,65 +193,34 @@ pub struct BadgeSpec {
     pub expiry: ExpiryPolicy,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "ExpiryRepr")]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ExpiryPolicy {
     /// The badge does not expire.
+    #[default]
     Never,
     /// The badge expires this many whole years after it is issued.
     AfterYears { years: u8 },
 }
 
-#[derive(Deserialize)]
-struct ExpiryRepr {
-    kind: String,
-    years: Option<u8>,
-}
-
-impl TryFrom<ExpiryRepr> for ExpiryPolicy {
-    type Error = String;
-
-    fn try_from(r: ExpiryRepr) -> Result<ExpiryPolicy, String> {
-        match (r.kind.as_str(), r.years) {
-            ("never", _) => Ok(ExpiryPolicy::Never),
-            ("after-years", Some(years)) => Ok(ExpiryPolicy::AfterYears { years }),
-            ("after-years", None) => {
-                Err("an expiry of kind “after-years” needs “years”".to_owned())
-            }
-            (other, _) => Err(format!(
-                "unknown expiry kind “{other}”, expected “never” or “after-years”"
-            )),
-        }
-    }
-}
-
 /// Alignment to a professional framework or accreditation standard.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Alignment {
     pub framework: String,
     pub name: String,
-    #[serde(default)]
     pub code: Option<String>,
-    #[serde(default)]
     pub url: Option<String>,
 }
 
 /// An endorsement by an industry or professional body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Endorsement {
     pub name: String,
-    #[serde(default)]
     pub statement: Option<String>,
-    #[serde(default)]
     pub url: Option<String>,
 }
 
 /// One run of an offering with fixed dates.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cohort {
     /// Unique across the whole catalog: `/enrol/:cohort` names only this.
     pub id: String,
@@ -320,21 +230,18 @@ pub struct Cohort {
     pub end_date: Date,
     pub delivery: Delivery,
     /// Campus and room or city, for face-to-face and blended cohorts.
-    #[serde(default)]
     pub location: Option<String>,
     /// First day enrolment is accepted; unknown when absent.
-    #[serde(default)]
     pub enrolment_opens: Option<Date>,
     /// Last day enrolment is accepted; the start date when absent.
-    #[serde(default)]
     pub enrolment_closes: Option<Date>,
     /// What staff have set; the dates decide the rest.
     pub status: CohortStatus,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Delivery {
+    #[default]
     Online,
     FaceToFace,
     Blended,
@@ -356,9 +263,9 @@ impl Delivery {
 }
 
 /// The status staff set on a cohort. `Scheduled` means "follow the dates".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum CohortStatus {
+    #[default]
     Scheduled,
     Full,
     Closed,
@@ -366,8 +273,7 @@ pub enum CohortStatus {
 }
 
 /// Four micro-credentials that together make 12.5 credit points.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Series {
     pub id: String,
     pub slug: String,
@@ -380,24 +286,19 @@ pub struct Series {
     pub award_pathways: Vec<AwardPathway>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct AwardPathway {
     pub course: String,
-    #[serde(default)]
     pub code: Option<String>,
-    #[serde(default)]
     pub url: Option<String>,
     /// Credit the series may count for (usually 12.5).
     pub credit_points: f64,
     /// Conditions, in plain words.
-    #[serde(default)]
     pub note: Option<String>,
 }
 
 /// Related micro-credentials that do not necessarily lead to credit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Suite {
     pub id: String,
     pub slug: String,
@@ -408,44 +309,33 @@ pub struct Suite {
 
 /// An organisation whose badges the verifier trusts, with its keys.
 /// Other tools produce this shape; it must not change within version 1.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default)]
 pub struct Issuer {
     /// The issuer id badges name (a URI).
     pub id: String,
     pub name: String,
     pub url: String,
-    #[serde(default)]
     pub image: Option<String>,
     pub keys: Vec<IssuerKey>,
     /// Hosts allowed to serve this issuer's hosted (Open Badges 2.0) assertions.
-    #[serde(default)]
     pub hosted_origins: Vec<String>,
 }
 
 /// A public key with its validity window. Exactly one of the three key
 /// members is present.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default)]
 pub struct IssuerKey {
     pub id: String,
-    /// Kept as raw JSON text: the app never needs to look inside a JWK
-    /// (only the verifier and `catalog check` do), and a typed map would
-    /// pull serde_json's whole `Value` deserializer into the first load.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub public_key_jwk: Option<Box<RawValue>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The JWK exactly as written in the file: the app never looks inside
+    /// it; the verifier and `catalog check` parse it with [`crate::domain::keys`].
+    pub public_key_jwk: Option<String>,
     pub public_key_multibase: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_key_pem: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_from: Option<UnixTime>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<UnixTime>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct StatusList {
     pub url: String,
     /// An [`Issuer::id`].
@@ -453,20 +343,18 @@ pub struct StatusList {
     pub purpose: StatusPurpose,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum StatusPurpose {
+    #[default]
     Revocation,
     Suspension,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Terms {
     /// Accepted terms are recorded with this version.
     pub version: String,
     pub refund_policy: String,
     pub withdrawal_policy: String,
-    #[serde(default)]
     pub url: Option<String>,
 }

@@ -556,7 +556,7 @@ fn check_key(key: &IssuerKey, at: &JsonPath, out: &mut Problems) {
         &key.public_key_multibase,
         &key.public_key_pem,
     ) {
-        (Some(jwk), None, None) => ("publicKeyJwk", keys::from_jwk_text(jwk.get())),
+        (Some(jwk), None, None) => ("publicKeyJwk", keys::from_jwk_text(jwk)),
         (None, Some(multibase), None) => ("publicKeyMultibase", keys::from_multibase(multibase)),
         (None, None, Some(pem)) => ("publicKeyPem", keys::from_pem(pem)),
         _ => return, // reported by check_key_shape
