@@ -172,3 +172,48 @@ fn usage_errors_exit_2_and_a_missing_file_is_named() {
     assert_eq!(code, 2);
     assert!(err.contains("/nonexistent/catalog.json"));
 }
+
+#[test]
+fn verify_gives_the_verdict_and_its_exit_code() {
+    let vectors = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors");
+    let catalog = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/catalog.json");
+    let run = |file: &str, json: bool| {
+        let input = format!("{vectors}/{file}");
+        let mut args = vec![
+            "verify",
+            "--catalog",
+            catalog,
+            "--now",
+            "2026-11-30T00:00:00Z",
+        ];
+        if json {
+            args.push("--json");
+        }
+        args.push(&input);
+        microcred(&args)
+    };
+    let (code, out, _) = run("ob3-impl-guide/signed-credential.json", true);
+    assert_eq!(code, 0, "{out}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["verdict"], "verified");
+    let (code, out, _) = run("1edtech-validator/ob30/simple-err-expired.json", true);
+    assert_eq!(
+        (
+            code,
+            &serde_json::from_str::<serde_json::Value>(&out).unwrap()["verdict"]
+        ),
+        (1, &"expired".into())
+    );
+    let (code, out, _) = run(
+        "dcc-vc-test-fixtures/v2/ed25519/didKey/legacy-noStatus-noExpiry-tampered.json",
+        false,
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("Not valid") && out.contains("FAIL"), "{out}");
+    let (code, _, err) = run("no/such/file.json", false);
+    assert_eq!(code, 2);
+    assert!(err.contains("no/such/file.json"), "{err}");
+    let (code, _, err) = microcred(&["verify"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("INPUT is missing"), "{err}");
+}

@@ -2,9 +2,10 @@
 //!
 //! Native only. Commands write results to `out` and diagnostics to `err` and
 //! return the exit code, so tests drive them without spawning a process.
-//! Later issues add `verify`, `issue`, `bake` and `keygen` here.
+//! `issue`, `bake` and `keygen` come next.
 
 mod catalog_check;
+mod verify;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -14,9 +15,13 @@ microcred: check the catalog and work with Open Badges.
 
 Usage:
   microcred catalog check PATH   Check a catalog file against its JSON Schema and rules.
+  microcred verify [--catalog PATH] [--now RFC3339] [--json] INPUT
+                                 Verify a badge file (JSON) against the catalog's issuers
+                                 (default catalog: public/catalog.json). Exit 0 when
+                                 verified, 1 for any other verdict.
   microcred help                 Show this message.
 
-Exit status: 0 when the check is clean, 1 when it found problems, 2 on a usage error.
+Exit status: 0 when clean or verified, 1 when problems were found, 2 on a usage error.
 ";
 
 /// Runs the tool with `args` (without the program name).
@@ -24,6 +29,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> ExitCod
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
         ["catalog", "check", path] => catalog_check::run(path, out, err),
+        ["verify", rest @ ..] => verify::run(rest, out, err),
         [] | ["help" | "--help" | "-h"] => {
             let _ = out.write_all(USAGE.as_bytes());
             ExitCode::SUCCESS

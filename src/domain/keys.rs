@@ -35,6 +35,67 @@ impl PublicKey {
     }
 }
 
+/// The signature algorithms badges use (JOSE names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Algorithm {
+    /// RSASSA-PKCS1-v1_5 with SHA-256.
+    Rs256,
+    /// ECDSA P-256 with SHA-256, signature as r‖s (64 bytes).
+    Es256,
+    /// Pure Ed25519.
+    EdDsa,
+}
+
+impl Algorithm {
+    /// The algorithm a JOSE `alg` names, if it is one we accept. `none`, the
+    /// HMAC family (a shared secret proves nothing to a third party) and
+    /// everything else are refused.
+    pub fn from_jose(alg: &str) -> Option<Algorithm> {
+        match alg {
+            "RS256" => Some(Algorithm::Rs256),
+            "ES256" => Some(Algorithm::Es256),
+            "EdDSA" | "Ed25519" => Some(Algorithm::EdDsa),
+            _ => None,
+        }
+    }
+
+    pub fn jose(self) -> &'static str {
+        match self {
+            Algorithm::Rs256 => "RS256",
+            Algorithm::Es256 => "ES256",
+            Algorithm::EdDsa => "EdDSA",
+        }
+    }
+}
+
+impl PublicKey {
+    /// Whether `signature` over `message` verifies with this key under `alg`.
+    /// A key of another type never verifies. Ed25519 uses strict
+    /// verification (no malleable signatures, no weak keys).
+    pub fn verify(&self, alg: Algorithm, message: &[u8], signature: &[u8]) -> bool {
+        use p256::ecdsa::signature::Verifier as _;
+        match (self, alg) {
+            (PublicKey::Ed25519(key), Algorithm::EdDsa) => {
+                let Ok(bytes) = <[u8; 64]>::try_from(signature) else {
+                    return false;
+                };
+                key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(&bytes))
+                    .is_ok()
+            }
+            (PublicKey::P256(key), Algorithm::Es256) => {
+                p256::ecdsa::Signature::from_slice(signature)
+                    .is_ok_and(|sig| key.verify(message, &sig).is_ok())
+            }
+            (PublicKey::Rsa(key), Algorithm::Rs256) => {
+                let key = rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(key.clone());
+                rsa::pkcs1v15::Signature::try_from(signature)
+                    .is_ok_and(|sig| key.verify(message, &sig).is_ok())
+            }
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum KeyError {

@@ -19,3 +19,4 @@ pub mod json_path;
 pub mod keys;
 pub mod money;
 pub mod text;
+pub mod verify;

@@ -1,0 +1,136 @@
+//! `microcred verify [--catalog PATH] [--now RFC3339] [--json] INPUT`
+//!
+//! Verifies a badge file against the catalog's issuers, with the same core
+//! the browser uses. Exit 0 when verified, 1 for any other verdict, 2 for a
+//! usage error or unreadable input.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use crate::domain::catalog::Catalog;
+use crate::domain::instant::UnixTime;
+use crate::domain::verify::{Env, Outcome, TrustStore, Verdict, verify};
+
+pub const USAGE: &str = "microcred verify [--catalog PATH] [--now RFC3339] [--json] INPUT";
+
+struct Options<'a> {
+    catalog: &'a str,
+    now: Option<&'a str>,
+    json: bool,
+    input: &'a str,
+}
+
+fn parse<'a>(args: &[&'a str]) -> Result<Options<'a>, String> {
+    let mut options = Options {
+        catalog: "public/catalog.json",
+        now: None,
+        json: false,
+        input: "",
+    };
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match *arg {
+            "--catalog" => options.catalog = rest.next().ok_or("--catalog needs a path")?,
+            "--now" => options.now = Some(rest.next().ok_or("--now needs a timestamp")?),
+            "--json" => options.json = true,
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            input if options.input.is_empty() => options.input = input,
+            extra => return Err(format!("only one INPUT is allowed (also got {extra})")),
+        }
+    }
+    if options.input.is_empty() {
+        return Err("INPUT is missing".into());
+    }
+    Ok(options)
+}
+
+pub fn run(args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let options = match parse(args) {
+        Ok(options) => options,
+        Err(why) => {
+            let _ = writeln!(err, "microcred verify: {why}\nUsage: {USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let now = match options.now {
+        None => {
+            let since_epoch = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap_or_default();
+            UnixTime(since_epoch.as_secs() as i64)
+        }
+        Some(text) => match text.parse::<UnixTime>() {
+            Ok(now) => now,
+            Err(e) => {
+                let _ = writeln!(err, "microcred verify: --now: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let catalog = match std::fs::read_to_string(options.catalog) {
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "microcred verify: cannot read the catalog {}: {e}",
+                options.catalog
+            );
+            return ExitCode::from(2);
+        }
+        Ok(text) => match Catalog::from_json(&text) {
+            Ok(catalog) => catalog,
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "microcred verify: the catalog {} cannot be used: {e}",
+                    options.catalog
+                );
+                return ExitCode::from(2);
+            }
+        },
+    };
+    if options.input.starts_with("http://") || options.input.starts_with("https://") {
+        let _ = writeln!(
+            err,
+            "microcred verify: fetching a badge by URL is not supported yet; save it and pass the file."
+        );
+        return ExitCode::from(2);
+    }
+    let input = match std::fs::read(options.input) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let _ = writeln!(err, "microcred verify: cannot read {}: {e}", options.input);
+            return ExitCode::from(2);
+        }
+    };
+    let trust = TrustStore::from_catalog(&catalog);
+    let report = verify(&input, &Env { trust: &trust, now });
+    if options.json {
+        let text = serde_json::to_string_pretty(&report).unwrap_or_default();
+        let _ = writeln!(out, "{text}");
+    } else {
+        let _ = writeln!(out, "{}: {}", options.input, report.verdict.label());
+        if let Some(badge) = &report.badge {
+            let issuer = if badge.issuer.name.is_empty() {
+                badge.issuer.id.clone()
+            } else {
+                format!("{} ({})", badge.issuer.name, badge.issuer.id)
+            };
+            let _ = writeln!(out, "  {} — issued by {issuer}", badge.name);
+        }
+        let _ = writeln!(out, "  format: {}", report.format);
+        for check in &report.checks {
+            let mark = match check.outcome {
+                Outcome::Pass => "ok  ",
+                Outcome::Fail => "FAIL",
+                Outcome::Warn => "warn",
+                Outcome::Skip => "skip",
+            };
+            let _ = writeln!(out, "  {mark} {}", check.sentence);
+        }
+    }
+    if report.verdict == Verdict::Verified {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

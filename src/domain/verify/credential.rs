@@ -1,0 +1,151 @@
+//! What a badge says, read from its JSON into one view model whatever the
+//! format: achievement, issuer, recipient, dates, alignments.
+//!
+//! Everything here is untrusted text from the badge: the view model holds
+//! it as plain strings and the UI renders them as text, never as HTML.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::domain::instant::UnixTime;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct BadgeView {
+    /// The credential's own name, or the achievement's.
+    pub name: String,
+    pub description: String,
+    pub achievement: AchievementView,
+    pub issuer: IssuerView,
+    /// The subject's id or identity as written (possibly a hash).
+    pub recipient: Option<String>,
+    /// When it was issued (RFC 3339, as written).
+    pub issued: Option<String>,
+    pub expires: Option<String>,
+    pub alignments: Vec<AlignmentView>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct AchievementView {
+    pub id: Option<String>,
+    pub name: String,
+    pub kind: Option<String>,
+    pub description: String,
+    pub criteria: String,
+    pub image: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct IssuerView {
+    pub id: String,
+    pub name: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct AlignmentView {
+    pub name: String,
+    pub url: Option<String>,
+    pub framework: Option<String>,
+    pub code: Option<String>,
+}
+
+fn text(object: Option<&Value>, key: &str) -> Option<String> {
+    object?.get(key)?.as_str().map(str::to_owned)
+}
+
+/// An `id` written either as a string or as an object with `id`.
+fn id_of(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(o) => o.get("id")?.as_str().map(str::to_owned),
+        _ => None,
+    }
+}
+
+/// The issuer id a credential names.
+pub fn issuer_id(credential: &Map<String, Value>) -> Option<String> {
+    id_of(credential.get("issuer"))
+}
+
+/// The instant the credential says it was issued (VC 2.0 `validFrom`, VC 1.1
+/// `issuanceDate`), which decides whether the signing key was in force.
+pub fn issued_at(credential: &Map<String, Value>) -> Option<&str> {
+    ["validFrom", "issuanceDate", "awardedDate"]
+        .iter()
+        .find_map(|k| credential.get(*k)?.as_str())
+}
+
+/// The instant it stops being valid (VC 2.0 `validUntil`, VC 1.1 `expirationDate`).
+pub fn expires_at(credential: &Map<String, Value>) -> Option<&str> {
+    ["validUntil", "expirationDate"]
+        .iter()
+        .find_map(|k| credential.get(*k)?.as_str())
+}
+
+pub fn parse_instant(text: &str) -> Option<UnixTime> {
+    text.parse().ok()
+}
+
+/// The view of an Open Badges 3.0 / VC credential.
+pub fn view_vc(credential: &Map<String, Value>) -> BadgeView {
+    let subject = match credential.get("credentialSubject") {
+        Some(Value::Array(items)) => items.first(),
+        other => other,
+    };
+    let achievement = subject.and_then(|s| s.get("achievement"));
+    let issuer = credential.get("issuer");
+    let alignments = achievement
+        .and_then(|a| a.get("alignment"))
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .map(|a| AlignmentView {
+                    name: text(Some(a), "targetName").unwrap_or_default(),
+                    url: text(Some(a), "targetUrl"),
+                    framework: text(Some(a), "targetFramework"),
+                    code: text(Some(a), "targetCode"),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let own = |key: &str| {
+        credential
+            .get(key)
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
+    let achievement_view = AchievementView {
+        id: id_of(achievement),
+        name: text(achievement, "name").unwrap_or_default(),
+        kind: text(achievement, "achievementType"),
+        description: text(achievement, "description").unwrap_or_default(),
+        criteria: achievement
+            .and_then(|a| a.get("criteria"))
+            .and_then(|c| text(Some(c), "narrative"))
+            .unwrap_or_default(),
+        image: id_of(achievement.and_then(|a| a.get("image"))),
+    };
+    BadgeView {
+        name: own("name").unwrap_or_else(|| achievement_view.name.clone()),
+        description: own("description").unwrap_or_else(|| achievement_view.description.clone()),
+        achievement: achievement_view,
+        issuer: IssuerView {
+            id: id_of(issuer).unwrap_or_default(),
+            name: text(issuer, "name").unwrap_or_default(),
+            url: text(issuer, "url"),
+        },
+        recipient: id_of(subject).or_else(|| {
+            subject
+                .and_then(|s| s.get("identifier"))
+                .and_then(|i| match i {
+                    Value::Array(items) => items.first(),
+                    other => Some(other),
+                })
+                .and_then(|i| text(Some(i), "identityHash"))
+        }),
+        issued: issued_at(credential).map(str::to_owned),
+        expires: expires_at(credential).map(str::to_owned),
+        alignments,
+    }
+}

@@ -1,0 +1,544 @@
+//! Badge verification: the pure core an employer relies on.
+//!
+//! `verify(input, env)` takes the bytes someone brought (JSON today; JWS,
+//! PNG and SVG come through the same entry point) and returns a [`Report`]:
+//! one verdict, a row per check, and what the badge warrants. Trust comes
+//! only from the catalog ([`TrustStore`]); "now" comes from the caller.
+//!
+//! The rules that decide the verdict, most serious first:
+//! 1. anything that makes the badge unverifiable as written — unreadable,
+//!    missing required fields, no proof, a proof that does not verify, an
+//!    undefined term or unpinned context, a key used outside its window,
+//!    expiry before issue — gives **invalid**;
+//! 2. a signature that verifies only under a key the badge asserts itself
+//!    gives **unknown_issuer** (it may be genuine, but not from an issuer the
+//!    catalog trusts);
+//! 3. then **revoked**, **expired**, **not_yet_valid**;
+//! 4. a status that could not be checked gives **could_not_check** — never
+//!    "verified";
+//! 5. otherwise **verified**.
+
+pub mod credential;
+pub mod di;
+pub mod jcs;
+pub mod jws;
+pub mod rdfc;
+pub mod report;
+pub mod trust;
+
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+pub use report::{Check, CheckId, Outcome, Report, Verdict};
+pub use trust::TrustStore;
+
+use crate::domain::instant::UnixTime;
+use di::ProofOutcome;
+use report::Checks;
+
+/// What a verification needs from outside: the trust store and the time.
+pub struct Env<'a> {
+    pub trust: &'a TrustStore,
+    pub now: UnixTime,
+}
+
+/// What was found, before it becomes one verdict.
+#[derive(Debug, Default)]
+struct Findings {
+    invalid: bool,
+    untrusted: bool,
+    revoked: bool,
+    expired: bool,
+    not_yet_valid: bool,
+    unchecked: bool,
+}
+
+impl Findings {
+    fn verdict(&self) -> Verdict {
+        if self.invalid {
+            Verdict::Invalid
+        } else if self.untrusted {
+            Verdict::UnknownIssuer
+        } else if self.revoked {
+            Verdict::Revoked
+        } else if self.expired {
+            Verdict::Expired
+        } else if self.not_yet_valid {
+            Verdict::NotYetValid
+        } else if self.unchecked {
+            Verdict::CouldNotCheck
+        } else {
+            Verdict::Verified
+        }
+    }
+}
+
+/// Verifies the bytes of a badge.
+pub fn verify(input: &[u8], env: &Env) -> Report {
+    let mut checks = Checks::default();
+    let mut findings = Findings::default();
+    let mut format = "unknown".to_owned();
+    let mut badge = None;
+    match read_input(input) {
+        Err(why) => {
+            findings.invalid = true;
+            checks.fail(CheckId::Format, why);
+        }
+        Ok(Input::Json(credential)) => {
+            let (name, view) = verify_vc(
+                &credential,
+                Signed::Embedded,
+                env,
+                &mut checks,
+                &mut findings,
+            );
+            format = name;
+            badge = Some(view);
+        }
+        Ok(Input::Jws(token)) => {
+            let credential = jwt_credential(&token);
+            let (name, view) = verify_vc(
+                &credential,
+                Signed::Jws(&token),
+                env,
+                &mut checks,
+                &mut findings,
+            );
+            format = name;
+            badge = Some(view);
+        }
+    }
+    Report {
+        verdict: findings.verdict(),
+        format,
+        checks: checks.0,
+        input_sha256: di::hex(&Sha256::digest(input)),
+        badge,
+    }
+}
+
+enum Input {
+    Json(Map<String, Value>),
+    Jws(jws::Jws),
+}
+
+fn read_input(input: &[u8]) -> Result<Input, String> {
+    let text = std::str::from_utf8(input).map_err(|_| {
+        "The input is not text, nor an image format this verifier reads.".to_owned()
+    })?;
+    let text = text.trim_start_matches('\u{feff}').trim();
+    if jws::looks_like(text) {
+        return jws::parse(text)
+            .map(Input::Jws)
+            .map_err(|why| format!("The input looks like a signed token (JWS), but {why}."));
+    }
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(object)) => Ok(Input::Json(object)),
+        Ok(_) => Err("The input is JSON but not a JSON object, so it is not a badge.".into()),
+        Err(e) => Err(format!(
+            "The input is neither JSON nor a signed token (JWS): {e}."
+        )),
+    }
+}
+
+/// The credential a VC-JWT carries: the `vc` claim (VC 1.1 JWT encoding),
+/// with the registered claims standing in for members it leaves out, or the
+/// payload itself (VC-JOSE, as Open Badges 3.0 shows).
+fn jwt_credential(token: &jws::Jws) -> Map<String, Value> {
+    let claims = &token.payload;
+    let Some(Value::Object(vc)) = claims.get("vc") else {
+        return claims.clone();
+    };
+    let mut credential = vc.clone();
+    let date = |claim: &str| {
+        claims
+            .get(claim)
+            .and_then(Value::as_i64)
+            .map(|secs| Value::String(UnixTime(secs).to_string()))
+    };
+    for (member, value) in [
+        ("issuer", claims.get("iss").cloned()),
+        ("id", claims.get("jti").cloned()),
+        ("issuanceDate", date("nbf")),
+        ("expirationDate", date("exp")),
+    ] {
+        if let Some(value) = value {
+            credential.entry(member).or_insert(value);
+        }
+    }
+    credential
+}
+
+/// The JWT's registered claims against the credential (VC-JWT rules), with
+/// the deviations real badges show reported as warnings.
+fn jwt_claims(
+    token: &jws::Jws,
+    credential: &Map<String, Value>,
+    now: UnixTime,
+    checks: &mut Checks,
+    findings: &mut Findings,
+) {
+    let claims = &token.payload;
+    let issuer = credential::issuer_id(credential).unwrap_or_default();
+    match claims.get("iss").and_then(Value::as_str) {
+        Some(iss) if iss != issuer => {
+            findings.invalid = true;
+            checks.fail(
+                CheckId::Schema,
+                format!(
+                    "The token's issuer (iss “{iss}”) is not the credential's issuer (“{issuer}”)."
+                ),
+            );
+        }
+        Some(_) => {}
+        None => {
+            checks.warn(
+                CheckId::Schema,
+                "The token has no “iss” claim naming its issuer.",
+            );
+        }
+    }
+    let instant = |claim: &str| claims.get(claim).and_then(Value::as_i64).map(UnixTime);
+    match instant("nbf") {
+        Some(nbf) if nbf > now => {
+            findings.not_yet_valid = true;
+            checks.fail(
+                CheckId::Dates,
+                format!("The token is not valid before {nbf}."),
+            );
+        }
+        Some(_) => {}
+        None => {
+            checks.warn(
+                CheckId::Schema,
+                "The token has no “nbf” (not before) claim. Open Badges 3.0 asks for it, but many issuers, and the specification's own examples, leave it out.",
+            );
+        }
+    }
+    if let Some(exp) = instant("exp")
+        && exp < now
+    {
+        findings.expired = true;
+        checks.fail(CheckId::Dates, format!("The token expired on {exp}."));
+    }
+    if !claims.contains_key("sub") {
+        checks.warn(
+            CheckId::Schema,
+            "The token has no “sub” claim naming the recipient; the credential's subject is used.",
+        );
+    }
+}
+
+/// For a JWT, whose signature covers bytes rather than JSON-LD, the
+/// contexts are not processed, but they must still be pinned ones.
+fn contexts_pinned(credential: &Map<String, Value>, checks: &mut Checks) -> bool {
+    let contexts: Vec<&Value> = match credential.get("@context") {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(one) => vec![one],
+        None => Vec::new(),
+    };
+    for context in contexts {
+        if let Value::String(url) = context
+            && !rdfc::CONTEXTS.iter().any(|(pinned, _)| pinned == url)
+        {
+            checks.fail(
+                CheckId::Contexts,
+                format!("It uses the unsupported context {url}: only pinned contexts are used, none is fetched."),
+            );
+            return false;
+        }
+    }
+    checks.pass(CheckId::Contexts, "Every context it names is a pinned one.");
+    true
+}
+
+fn types(credential: &Map<String, Value>) -> Vec<&str> {
+    match credential.get("type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// How a credential is signed.
+enum Signed<'j> {
+    /// `proof` members inside the JSON (Data Integrity).
+    Embedded,
+    /// An enveloping JWS (VC-JWT).
+    Jws(&'j jws::Jws),
+}
+
+fn verify_vc(
+    credential: &Map<String, Value>,
+    signed: Signed,
+    env: &Env,
+    checks: &mut Checks,
+    findings: &mut Findings,
+) -> (String, credential::BadgeView) {
+    let view = credential::view_vc(credential);
+    let kinds = types(credential);
+    let data_model = match credential.get("@context").and_then(|c| match c {
+        Value::Array(items) => items.first(),
+        other => Some(other),
+    }) {
+        Some(Value::String(c)) if c == "https://www.w3.org/ns/credentials/v2" => "VC 2.0",
+        Some(Value::String(c)) if c == "https://www.w3.org/2018/credentials/v1" => "VC 1.1",
+        _ => "",
+    };
+    let family =
+        if kinds.contains(&"OpenBadgeCredential") || kinds.contains(&"AchievementCredential") {
+            "Open Badges 3.0"
+        } else if kinds.contains(&"EndorsementCredential") {
+            "Open Badges 3.0 endorsement"
+        } else {
+            "Verifiable Credential"
+        };
+    let mut format = format!("{family} ({data_model})");
+    if data_model.is_empty() || !kinds.contains(&"VerifiableCredential") {
+        findings.invalid = true;
+        checks.fail(
+            CheckId::Format,
+            "This JSON is not a verifiable credential: its first @context is not a W3C credentials context, or its type does not include VerifiableCredential.",
+        );
+        return (format, view);
+    }
+    checks.pass(
+        CheckId::Format,
+        format!("Read as: {family}, under the {data_model} data model."),
+    );
+    schema(credential, checks, findings);
+    if family == "Verifiable Credential" {
+        checks.warn(
+            CheckId::Schema,
+            "It is a verifiable credential but not an Open Badge: it names no achievement this catalog could recognise.",
+        );
+    }
+    if data_model == "VC 1.1" {
+        checks.warn(
+            CheckId::Format,
+            "It uses the older VC 1.1 data model; Open Badges 3.0 now uses VC 2.0. It is still checked in full.",
+        );
+    }
+
+    let jsonld_processed = matches!(signed, Signed::Embedded);
+    let proofs = match signed {
+        Signed::Embedded => di::check_proofs(credential, env.trust),
+        Signed::Jws(token) => {
+            if !contexts_pinned(credential, checks) {
+                findings.invalid = true;
+            }
+            jwt_claims(token, credential, env.now, checks, findings);
+            vec![jws::check(token, &view.issuer.id, env.trust)]
+        }
+    };
+    let contexts_ok = |checks: &mut Checks| {
+        if jsonld_processed {
+            checks.pass(
+                CheckId::Contexts,
+                "Every term is defined by a pinned context.",
+            );
+        }
+    };
+    let best = proofs.iter().max_by_key(|p| match p.outcome {
+        ProofOutcome::Trusted(..) => 4,
+        ProofOutcome::SelfAsserted => 3,
+        ProofOutcome::BadSignature => 2,
+        ProofOutcome::Canon(_) => 1,
+        ProofOutcome::Unusable(_) => 0,
+    });
+    if let Some(p) = best {
+        format = if jsonld_processed {
+            format!("{format}, Data Integrity {}", p.suite)
+        } else {
+            format!("{format}, {}", p.suite)
+        };
+        if p.suite == "eddsa-2022" {
+            checks.warn(
+                CheckId::Signature,
+                "It names its proof suite by the draft name “eddsa-2022”, now “eddsa-rdfc-2022”; the algorithm is the same.",
+            );
+        }
+    }
+    let hashes = |p: &di::ProofCheck| match &p.hashes {
+        Some((proof, doc)) => format!(
+            "suite {}; verification method {}; proof configuration SHA-256 {proof}; document SHA-256 {doc}",
+            p.suite, p.method
+        ),
+        None => format!("suite {}; verification method {}", p.suite, p.method),
+    };
+    match best.map(|p| (p, &p.outcome)) {
+        None => {
+            findings.invalid = true;
+            checks.fail(
+                CheckId::Signature,
+                "The badge carries no proof, so nothing shows who issued it.",
+            );
+        }
+        Some((p, ProofOutcome::Canon(e))) => {
+            findings.invalid = true;
+            checks.fail(
+                CheckId::Contexts,
+                format!("The badge's data cannot be read exactly: {e}."),
+            );
+            checks
+                .skip(
+                    CheckId::Signature,
+                    "The signature was not checked, because the signed data cannot be reproduced.",
+                )
+                .detail(hashes(p));
+        }
+        Some((p, ProofOutcome::Unusable(why))) => {
+            findings.invalid = true;
+            checks
+                .fail(
+                    CheckId::Signature,
+                    format!("The proof cannot be checked: {why}."),
+                )
+                .detail(hashes(p));
+        }
+        Some((p, ProofOutcome::BadSignature)) => {
+            findings.invalid = true;
+            contexts_ok(checks);
+            checks.fail(CheckId::Signature, "The signature does not match the badge: it was changed after signing, or signed with another key.").detail(hashes(p));
+        }
+        Some((p, ProofOutcome::SelfAsserted)) => {
+            findings.untrusted = true;
+            contexts_ok(checks);
+            checks
+                .pass(CheckId::Signature, "The signature is mathematically valid.")
+                .detail(hashes(p));
+            checks.fail(CheckId::IssuerTrust, format!(
+                "It was signed with a key the badge supplies itself, which the catalog does not list for “{}”: anyone can make such a badge.",
+                view.issuer.id
+            )).detail(format!("verification method {}", p.method));
+        }
+        Some((p, ProofOutcome::Trusted(issuer, key))) => {
+            contexts_ok(checks);
+            checks
+                .pass(
+                    CheckId::Signature,
+                    "The signature matches the badge exactly.",
+                )
+                .detail(hashes(p));
+            checks
+                .pass(
+                    CheckId::IssuerTrust,
+                    format!(
+                        "Signed by {}, with a key the catalog lists for it.",
+                        issuer.name
+                    ),
+                )
+                .detail(format!("key {}", key.id));
+            let issued = credential::issued_at(credential).and_then(credential::parse_instant);
+            match issued {
+                Some(at) if key.in_window(at) => {
+                    checks
+                        .pass(
+                            CheckId::KeyWindow,
+                            "The key was in force on the date the badge was issued.",
+                        )
+                        .detail(key.window());
+                }
+                Some(at) => {
+                    findings.invalid = true;
+                    checks.fail(CheckId::KeyWindow, format!("The badge says it was issued on {at}, when this key was not in force."))
+                        .detail(key.window());
+                }
+                None => {
+                    checks.warn(CheckId::KeyWindow, "The badge gives no issue date, so the key's window could not be checked.").detail(key.window());
+                }
+            }
+        }
+    }
+    dates(credential, env.now, checks, findings);
+    status(credential, checks, findings);
+    (format, view)
+}
+
+/// Required members of the VC data model.
+fn schema(credential: &Map<String, Value>, checks: &mut Checks, findings: &mut Findings) {
+    let mut missing = Vec::new();
+    if credential::issuer_id(credential).is_none() {
+        missing.push("issuer");
+    }
+    if !credential.contains_key("credentialSubject") {
+        missing.push("credentialSubject");
+    }
+    if missing.is_empty() {
+        checks.pass(
+            CheckId::Schema,
+            "The badge has every field a credential must have.",
+        );
+    } else {
+        findings.invalid = true;
+        checks.fail(
+            CheckId::Schema,
+            format!("The badge lacks required fields: {}.", missing.join(", ")),
+        );
+    }
+}
+
+fn dates(
+    credential: &Map<String, Value>,
+    now: UnixTime,
+    checks: &mut Checks,
+    findings: &mut Findings,
+) {
+    let from = parse_date(credential::issued_at(credential));
+    let until = parse_date(credential::expires_at(credential));
+    match (from, until) {
+        (Some(Err(t)), _) | (_, Some(Err(t))) => {
+            findings.invalid = true;
+            checks.fail(
+                CheckId::Dates,
+                format!("The date “{t}” is not a timestamp such as 2026-03-01T09:00:00Z."),
+            );
+        }
+        (Some(Ok(from)), Some(Ok(until))) if until < from => {
+            findings.invalid = true;
+            checks.fail(
+                CheckId::Dates,
+                format!("It expires ({until}) before it was issued ({from})."),
+            );
+        }
+        (Some(Ok(from)), _) if from > now => {
+            findings.not_yet_valid = true;
+            checks.fail(CheckId::Dates, format!("It is not valid until {from}."));
+        }
+        (_, Some(Ok(until))) if until < now => {
+            findings.expired = true;
+            checks.fail(CheckId::Dates, format!("It expired on {until}."));
+        }
+        (_, Some(Ok(until))) => {
+            checks.pass(
+                CheckId::Dates,
+                format!("It is in its validity period, until {until}."),
+            );
+        }
+        _ => {
+            checks.pass(
+                CheckId::Dates,
+                "It is valid from its issue date and does not expire.",
+            );
+        }
+    }
+}
+
+fn parse_date(text: Option<&str>) -> Option<Result<UnixTime, &str>> {
+    text.map(|t| credential::parse_instant(t).ok_or(t))
+}
+
+fn status(credential: &Map<String, Value>, checks: &mut Checks, findings: &mut Findings) {
+    if credential.contains_key("credentialStatus") {
+        findings.unchecked = true;
+        checks.skip(
+            CheckId::Status,
+            "The badge names a status list, which this verifier could not consult, so whether it was revoked is unknown.",
+        );
+    } else {
+        checks.skip(
+            CheckId::Status,
+            "The badge names no status list, so it cannot be revoked by one.",
+        );
+    }
+}

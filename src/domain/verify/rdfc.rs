@@ -1,0 +1,309 @@
+//! JSON-LD → RDF → RDFC-1.0 canonical N-Quads, over pinned contexts only.
+//!
+//! Crates: `json-ld` 0.21.4 expands the document and produces RDF quads,
+//! `rdf-canon` 0.15.3 canonicalizes them (DESIGN.md's measurements: the one
+//! pairing that gets all 43 rdfc proofs in `../shared/vectors` right; the
+//! others drop duplicate related blank nodes in Hash N-Degree Quads).
+//!
+//! Safety rules, each a security property rather than a convenience:
+//! - **No context is ever fetched.** The loader answers only the pinned
+//!   copies in `contexts/` (the bytes checked against the vectors' MANIFEST
+//!   by a test); any other URL fails closed as "unsupported context <url>".
+//! - **Safe mode.** A property the contexts do not define, or a `@type` that
+//!   is not an absolute IRI, is an error instead of being silently dropped:
+//!   a signature over a document with dropped terms would not cover what the
+//!   reader sees. (`@vocab` mappings, such as VC 2.0's issuer-dependent
+//!   vocabulary, are definitions and are allowed.)
+//! - **Bounded work.** Hash N-Degree Quads is exponential on crafted blank
+//!   node graphs ("canonicalization poisoning"); its calls are capped at
+//!   [`HNDQ_CALL_LIMIT`] and exceeding it is a clear error.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use std::task::{Context, Poll, Waker};
+
+use iref::{Iri, IriBuf};
+use json_ld::{JsonLdProcessor, LoadError, Loader, RemoteDocument};
+use json_syntax::Parse as _;
+
+/// Far above what any real credential needs (the vectors peak below 100),
+/// far below what would hang a browser tab.
+pub const HNDQ_CALL_LIMIT: usize = 4_000;
+
+/// The pinned JSON-LD contexts: URL and exact bytes.
+pub const CONTEXTS: [(&str, &str); 16] = [
+    (
+        "https://www.w3.org/ns/credentials/v2",
+        include_str!("contexts/credentials-v2.jsonld"),
+    ),
+    (
+        "https://www.w3.org/2018/credentials/v1",
+        include_str!("contexts/credentials-v1.jsonld"),
+    ),
+    (
+        "https://www.w3.org/ns/credentials/examples/v2",
+        include_str!("contexts/credentials-examples-v2.jsonld"),
+    ),
+    (
+        "https://w3id.org/security/data-integrity/v2",
+        include_str!("contexts/data-integrity-v2.jsonld"),
+    ),
+    (
+        "https://w3id.org/security/data-integrity/v1",
+        include_str!("contexts/data-integrity-v1.jsonld"),
+    ),
+    (
+        "https://w3id.org/security/multikey/v1",
+        include_str!("contexts/multikey-v1.jsonld"),
+    ),
+    (
+        "https://w3id.org/security/jwk/v1",
+        include_str!("contexts/jwk-v1.jsonld"),
+    ),
+    (
+        "https://www.w3.org/ns/credentials/status/v1",
+        include_str!("contexts/credentials-status-v1.jsonld"),
+    ),
+    (
+        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        include_str!("contexts/ob-v3p0-context-3.0.3.json"),
+    ),
+    (
+        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json",
+        include_str!("contexts/ob-v3p0-context-3.0.2.json"),
+    ),
+    (
+        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json",
+        include_str!("contexts/ob-v3p0-context-3.0.1.json"),
+    ),
+    (
+        "https://purl.imsglobal.org/spec/ob/v3p0/context.json",
+        include_str!("contexts/ob-v3p0-context-3.0.json"),
+    ),
+    (
+        "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
+        include_str!("contexts/ob-v3p0-extensions.json"),
+    ),
+    (
+        "https://w3id.org/security/suites/ed25519-2020/v1",
+        include_str!("contexts/security-suites-ed25519-2020-v1.jsonld"),
+    ),
+    (
+        "https://www.w3.org/ns/did/v1",
+        include_str!("contexts/did-v1.jsonld"),
+    ),
+    (
+        "https://w3id.org/openbadges/v2",
+        include_str!("contexts/openbadges-v2.jsonld"),
+    ),
+];
+
+/// Why a document has no canonical form.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CanonError {
+    #[error("unsupported context {0}: only pinned contexts are used, none is fetched")]
+    UnsupportedContext(String),
+    #[error("the JSON-LD does not define everything it uses: {0}")]
+    Undefined(String),
+    #[error("the JSON-LD cannot be processed: {0}")]
+    JsonLd(String),
+    #[error("canonicalization needed too much work (a crafted blank-node graph?): {0}")]
+    TooMuchWork(String),
+}
+
+/// The canonical N-Quads (RDFC-1.0) of a JSON-LD document given as JSON text.
+pub fn canonicalize(json_text: &str) -> Result<String, CanonError> {
+    let value = json_syntax::Value::parse_str(json_text)
+        .map_err(|e| CanonError::JsonLd(e.to_string()))?
+        .0;
+    let document = RemoteDocument::new(None, None, value);
+    let loader = PinnedLoader {
+        missing: RefCell::new(None),
+    };
+    let options = json_ld::Options {
+        expansion_policy: json_ld::expansion::Policy {
+            invalid: json_ld::expansion::Action::Reject,
+            vocab: json_ld::expansion::Action::Keep,
+            allow_undefined: false,
+        },
+        ..json_ld::Options::default()
+    };
+    let mut generator = rdf_types::generator::Blank::new_with_prefix("b".into());
+    let result = block_on(document.to_rdf_using(&mut generator, &loader, options));
+    let mut rdf = match result {
+        Ok(rdf) => rdf,
+        Err(e) => {
+            if let Some(url) = loader.missing.take() {
+                return Err(CanonError::UnsupportedContext(url));
+            }
+            let text = e.to_string().replace("Expansion failed: ", "");
+            return Err(
+                if text.contains("expansion failed") || text.contains("Invalid") {
+                    CanonError::Undefined(text)
+                } else {
+                    CanonError::JsonLd(text)
+                },
+            );
+        }
+    };
+    let mut quads = Vec::new();
+    for rdf_types::Quad(s, p, o, g) in rdf.cloned_quads() {
+        let Some(p) = p.as_iri() else {
+            return Err(CanonError::Undefined(format!(
+                "a blank node used as a property: {p}"
+            )));
+        };
+        quads.push(oxrdf::Quad::new(
+            subject(&s),
+            oxrdf::NamedNode::new_unchecked(p.as_str()),
+            object(o),
+            match g {
+                None => oxrdf::GraphName::DefaultGraph,
+                Some(g) => match subject(&g) {
+                    oxrdf::Subject::BlankNode(b) => b.into(),
+                    oxrdf::Subject::NamedNode(n) => n.into(),
+                },
+            },
+        ));
+    }
+    let dataset = oxrdf::Dataset::from_iter(quads);
+    let options = rdf_canon::CanonicalizationOptions {
+        hndq_call_limit: Some(HNDQ_CALL_LIMIT),
+    };
+    rdf_canon::canonicalize_with::<sha2::Sha256>(&dataset, &options).map_err(|e| {
+        let text = e.to_string();
+        if text.to_ascii_lowercase().contains("limit") {
+            CanonError::TooMuchWork(text)
+        } else {
+            CanonError::JsonLd(text)
+        }
+    })
+}
+
+fn subject(id: &rdf_types::Id) -> oxrdf::Subject {
+    match id {
+        rdf_types::Id::Iri(iri) => oxrdf::NamedNode::new_unchecked(iri.as_str()).into(),
+        // json-ld writes blank nodes as `_:b0`; oxrdf wants the bare label.
+        rdf_types::Id::Blank(blank) => {
+            let label = blank.as_str().trim_start_matches("_:");
+            oxrdf::BlankNode::new_unchecked(label).into()
+        }
+    }
+}
+
+fn object(term: rdf_types::Term) -> oxrdf::Term {
+    match term {
+        rdf_types::Term::Id(id) => match subject(&id) {
+            oxrdf::Subject::NamedNode(n) => n.into(),
+            oxrdf::Subject::BlankNode(b) => b.into(),
+        },
+        rdf_types::Term::Literal(literal) => {
+            let value = literal.value.to_string();
+            match &literal.type_ {
+                rdf_types::LiteralType::Any(datatype) => oxrdf::Literal::new_typed_literal(
+                    value,
+                    oxrdf::NamedNode::new_unchecked(datatype.as_str()),
+                )
+                .into(),
+                // RDFC-1.0 serializes language tags in lower case (as jsonld.js does).
+                rdf_types::LiteralType::LangString(tag) => {
+                    oxrdf::Literal::new_language_tagged_literal_unchecked(
+                        value,
+                        tag.as_str().to_ascii_lowercase(),
+                    )
+                    .into()
+                }
+            }
+        }
+    }
+}
+
+/// Parsed once per process; the loader hands out clones.
+fn pinned() -> &'static HashMap<IriBuf, RemoteDocument> {
+    static PINNED: OnceLock<HashMap<IriBuf, RemoteDocument>> = OnceLock::new();
+    PINNED.get_or_init(|| {
+        CONTEXTS
+            .iter()
+            .filter_map(|(url, text)| {
+                let iri = IriBuf::new((*url).to_owned()).ok()?;
+                let value = json_syntax::Value::parse_str(text).ok()?.0;
+                Some((iri.clone(), RemoteDocument::new(Some(iri), None, value)))
+            })
+            .collect()
+    })
+}
+
+struct PinnedLoader {
+    /// The first URL asked for that is not pinned.
+    missing: RefCell<Option<String>>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("not a pinned context")]
+struct NotPinned;
+
+impl Loader for PinnedLoader {
+    async fn load(&self, url: &Iri) -> Result<RemoteDocument<IriBuf>, LoadError> {
+        match pinned().get(url) {
+            Some(document) => Ok(document.clone()),
+            None => {
+                self.missing
+                    .borrow_mut()
+                    .get_or_insert_with(|| url.as_str().to_owned());
+                Err(LoadError::new(url.to_owned(), NotPinned))
+            }
+        }
+    }
+}
+
+/// Runs a future that never waits. json-ld's futures only await the loader,
+/// and the pinned loader answers at once, so polling completes on the first
+/// call; the loop is only a guard.
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    loop {
+        if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
+            return output;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_contexts_fail_closed_and_undefined_terms_are_errors() {
+        let text = r#"{"@context": ["https://www.w3.org/ns/credentials/v2", "https://evil.example/ctx"], "type": "VerifiableCredential"}"#;
+        assert_eq!(
+            canonicalize(text),
+            Err(CanonError::UnsupportedContext(
+                "https://evil.example/ctx".into()
+            ))
+        );
+        let undefined =
+            r#"{"@context": {"name": "https://schema.org/name"}, "name": "x", "oops": 1}"#;
+        assert!(
+            matches!(canonicalize(undefined), Err(CanonError::Undefined(_))),
+            "{:?}",
+            canonicalize(undefined)
+        );
+        let relative_type =
+            r#"{"@context": {"name": "https://schema.org/name"}, "@type": "Thing", "name": "x"}"#;
+        assert!(matches!(
+            canonicalize(relative_type),
+            Err(CanonError::Undefined(_))
+        ));
+    }
+
+    #[test]
+    fn every_pinned_context_parses() {
+        for (url, text) in CONTEXTS {
+            assert!(json_syntax::Value::parse_str(text).is_ok(), "{url}");
+        }
+        assert_eq!(pinned().len(), CONTEXTS.len());
+    }
+}

@@ -1,0 +1,161 @@
+//! What a verification says: one verdict, a row per check, and what the
+//! badge warrants.
+
+use serde::Serialize;
+
+/// The one plain answer (DESIGN.md principle 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Verified,
+    Expired,
+    Revoked,
+    NotYetValid,
+    UnknownIssuer,
+    Invalid,
+    CouldNotCheck,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Verified => "verified",
+            Verdict::Expired => "expired",
+            Verdict::Revoked => "revoked",
+            Verdict::NotYetValid => "not_yet_valid",
+            Verdict::UnknownIssuer => "unknown_issuer",
+            Verdict::Invalid => "invalid",
+            Verdict::CouldNotCheck => "could_not_check",
+        }
+    }
+
+    /// The verdict in a few words for a person.
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Verified => "Verified",
+            Verdict::Expired => "Expired",
+            Verdict::Revoked => "Revoked",
+            Verdict::NotYetValid => "Not yet valid",
+            Verdict::UnknownIssuer => "Unknown issuer",
+            Verdict::Invalid => "Not valid",
+            Verdict::CouldNotCheck => "Could not check",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Pass,
+    Fail,
+    Warn,
+    Skip,
+}
+
+/// Which check a row reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckId {
+    /// The input was recognised and parsed.
+    Format,
+    /// The JSON-LD contexts are pinned and every term is defined.
+    Contexts,
+    /// A signature (or hosted copy) verifies.
+    Signature,
+    /// The signing key is one the catalog lists for the named issuer.
+    IssuerTrust,
+    /// The key was valid when the badge was issued.
+    KeyWindow,
+    /// Issued, valid-from and expiry dates.
+    Dates,
+    /// Revocation / status list.
+    Status,
+    /// The person it was issued to.
+    Recipient,
+    /// Required fields of the credential's data model.
+    Schema,
+    /// Endorsements embedded in the badge.
+    Endorsements,
+}
+
+/// One row of the report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Check {
+    pub id: CheckId,
+    pub outcome: Outcome,
+    /// A plain sentence for a person.
+    pub sentence: String,
+    /// The technical detail for an expert (key id, hashes, URLs…).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+}
+
+/// The full answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub verdict: Verdict,
+    /// The detected format, e.g. "Open Badges 3.0 (Data Integrity, eddsa-rdfc-2022)".
+    pub format: String,
+    pub checks: Vec<Check>,
+    /// SHA-256 of the exact input, hex: what a receipt quotes.
+    pub input_sha256: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub badge: Option<super::credential::BadgeView>,
+}
+
+impl Report {
+    pub fn check(&self, id: CheckId) -> Option<&Check> {
+        self.checks.iter().find(|c| c.id == id)
+    }
+}
+
+/// Collects rows while verifying.
+#[derive(Debug, Default)]
+pub struct Checks(pub Vec<Check>);
+
+impl Checks {
+    pub fn add(
+        &mut self,
+        id: CheckId,
+        outcome: Outcome,
+        sentence: impl Into<String>,
+    ) -> &mut Check {
+        self.0.push(Check {
+            id,
+            outcome,
+            sentence: sentence.into(),
+            detail: String::new(),
+        });
+        let last = self.0.len() - 1;
+        &mut self.0[last]
+    }
+
+    pub fn pass(&mut self, id: CheckId, sentence: impl Into<String>) -> &mut Check {
+        self.add(id, Outcome::Pass, sentence)
+    }
+
+    pub fn fail(&mut self, id: CheckId, sentence: impl Into<String>) -> &mut Check {
+        self.add(id, Outcome::Fail, sentence)
+    }
+
+    pub fn warn(&mut self, id: CheckId, sentence: impl Into<String>) -> &mut Check {
+        self.add(id, Outcome::Warn, sentence)
+    }
+
+    pub fn skip(&mut self, id: CheckId, sentence: impl Into<String>) -> &mut Check {
+        self.add(id, Outcome::Skip, sentence)
+    }
+
+    pub fn failed(&self, id: CheckId) -> bool {
+        self.0
+            .iter()
+            .any(|c| c.id == id && c.outcome == Outcome::Fail)
+    }
+}
+
+impl Check {
+    pub fn detail(&mut self, detail: impl Into<String>) -> &mut Check {
+        self.detail = detail.into();
+        self
+    }
+}

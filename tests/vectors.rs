@@ -1,0 +1,518 @@
+//! The public conformance vectors in `../shared/vectors` (see its INDEX.md),
+//! each with the verdict it must get under our trust model.
+//!
+//! Trust comes only from a catalog. `tests/vectors/catalog.json` lists the
+//! keys the vectors are signed with, for the issuers they name, so that
+//! "SIG-VALID" vectors can be `verified` here. Where INDEX.md says a key is
+//! only self-asserted (a `#z6Mk…` fragment, a `did:key`, a `did:web` whose
+//! document is not fetched), listing it in that catalog is exactly what
+//! makes it trusted; `nothing_verifies_without_the_catalog` checks that the
+//! same vectors are never `verified` with an empty trust store.
+//!
+//! "Now" is 2026-11-30: INDEX.md's outcomes hold between 2026 and 2030.
+
+use microcred::domain::catalog::Catalog;
+use microcred::domain::verify::{CheckId, Env, Outcome, TrustStore, Verdict, jcs, rdfc, verify};
+
+const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors");
+const NOW: &str = "2026-11-30T00:00:00Z";
+
+use Verdict::*;
+
+/// (file under ../shared/vectors, verdict, why when it is not plain `verified`)
+const CASES: &[(&str, Verdict, &str)] = &[
+    // 1. W3C vc-di-eddsa: the three suites over the same credential.
+    (
+        "w3c-vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json",
+        Verified,
+        "",
+    ),
+    (
+        "w3c-vc-di-eddsa/eddsa-jcs-2022/signedJCS.json",
+        Verified,
+        "",
+    ),
+    (
+        "w3c-vc-di-eddsa/Ed25519Signature2020/signedEdSig.json",
+        Verified,
+        "",
+    ),
+    // 2. The OB 3.0 implementation guide's signed credential.
+    ("ob3-impl-guide/signed-credential.json", Verified, ""),
+    // 3. Signed examples of the rendered OB 3.0 spec (Data Integrity form).
+    (
+        "ob3-spec-examples/ex0-basic-file-contents.di.json",
+        Verified,
+        "",
+    ),
+    ("ob3-spec-examples/ex1-basic.di.json", Verified, ""),
+    (
+        "ob3-spec-examples/ex2-complete.di.json",
+        CouldNotCheck,
+        "its revocation list URL does not resolve",
+    ),
+    (
+        "ob3-spec-examples/ex3-endorsement.di.json",
+        CouldNotCheck,
+        "its status URL does not resolve",
+    ),
+    ("ob3-spec-examples/ex4-alignment-case.di.json", Verified, ""),
+    ("ob3-spec-examples/ex5-alignment-ce.di.json", Verified, ""),
+    (
+        "ob3-spec-examples/ex6-skill-assertion-case.di.json",
+        Verified,
+        "",
+    ),
+    (
+        "ob3-spec-examples/ex7-skill-assertion-ctdl.di.json",
+        Verified,
+        "",
+    ),
+    // … and as VC-JWTs (RS256, key in the header's jwk, which the test
+    // catalog lists; no nbf, a warning).
+    (
+        "ob3-spec-examples/ex0-basic-file-contents.jwt",
+        Verified,
+        "no nbf: a warning",
+    ),
+    (
+        "ob3-spec-examples/ex1-basic.jwt",
+        Verified,
+        "no nbf: a warning",
+    ),
+    (
+        "ob3-spec-examples/ex2-complete.jwt",
+        CouldNotCheck,
+        "its revocation list URL does not resolve",
+    ),
+    (
+        "ob3-spec-examples/ex3-endorsement.jwt",
+        CouldNotCheck,
+        "its status URL does not resolve",
+    ),
+    ("ob3-spec-examples/ex4-alignment-case.jwt", Verified, ""),
+    ("ob3-spec-examples/ex5-alignment-ce.jwt", Verified, ""),
+    (
+        "ob3-spec-examples/ex6-skill-assertion-case.jwt",
+        Verified,
+        "",
+    ),
+    (
+        "ob3-spec-examples/ex7-skill-assertion-ctdl.jwt",
+        Verified,
+        "",
+    ),
+    // 4. The 1EdTech validator's OB 3.0 fixtures.
+    ("1edtech-validator/ob30/simple.json", Verified, ""),
+    (
+        "1edtech-validator/ob30/simple-did-key-method.json",
+        Verified,
+        "",
+    ),
+    (
+        "1edtech-validator/ob30/simple-multiple-proofs.json",
+        Verified,
+        "one good proof is enough",
+    ),
+    (
+        "1edtech-validator/ob30/simple-context-alias.json",
+        Verified,
+        "",
+    ),
+    (
+        "1edtech-validator/ob30/simple-context-version.json",
+        Verified,
+        "",
+    ),
+    (
+        "1edtech-validator/ob30/simple_v1.json",
+        Verified,
+        "VC 1.1 + Ed25519Signature2020",
+    ),
+    (
+        "1edtech-validator/ob30/simple-eddsa-2022.json",
+        Verified,
+        "legacy suite name",
+    ),
+    (
+        "1edtech-validator/ob30/simple-err-proof-value.json",
+        Invalid,
+        "bad signature",
+    ),
+    (
+        "1edtech-validator/ob30/simple-err-type.json",
+        Invalid,
+        "type changed after signing",
+    ),
+    (
+        "1edtech-validator/ob30/simple-err-proof-method.json",
+        Invalid,
+        "not a multikey",
+    ),
+    (
+        "1edtech-validator/ob30/simple-err-proof-method-no-scheme.json",
+        Invalid,
+        "no scheme",
+    ),
+    (
+        "1edtech-validator/ob30/simple-err-proof-method-unknown-scheme.json",
+        Invalid,
+        "xxx: scheme",
+    ),
+    (
+        "1edtech-validator/ob30/simple-err-proof-method-unknown-did-method.json",
+        Invalid,
+        "did:example",
+    ),
+    (
+        "1edtech-validator/ob30/simple-err-expired.json",
+        Expired,
+        "validUntil 2010",
+    ),
+    (
+        "1edtech-validator/ob30/simple-err-issued.json",
+        NotYetValid,
+        "validFrom 2040",
+    ),
+    (
+        "1edtech-validator/ob30/simple-err-issuer.json",
+        Invalid,
+        "issuer removed",
+    ),
+    (
+        "1edtech-validator/ob30/complete.json",
+        CouldNotCheck,
+        "its 1EdTechRevocationList does not resolve",
+    ),
+    (
+        "1edtech-validator/ob30/endorsement-valid.json",
+        Verified,
+        "",
+    ),
+    (
+        "1edtech-validator/ob30/endorsement-err-schema-status-refresh.json",
+        Invalid,
+        "bad signature",
+    ),
+    // 6. Digital Credentials Consortium fixtures.
+    (
+        "dcc-vc-test-fixtures/v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-basicOBv3.json",
+        Verified,
+        "",
+    ),
+    (
+        "dcc-vc-test-fixtures/v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-minimal.json",
+        Verified,
+        "plain VC 2.0: a schema warning",
+    ),
+    (
+        "dcc-vc-test-fixtures/v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-alignments.json",
+        Verified,
+        "",
+    ),
+    (
+        "dcc-vc-test-fixtures/v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-identityHash.json",
+        Verified,
+        "",
+    ),
+    (
+        "dcc-vc-test-fixtures/v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-notExpired-withSchema.json",
+        Verified,
+        "",
+    ),
+    (
+        "dcc-vc-test-fixtures/v2/dataIntegrityProof/didKey/oidf-noStatus-notExpired-complexIssuer.json",
+        Verified,
+        "",
+    ),
+    (
+        "dcc-vc-test-fixtures/v2/dataIntegrityProof/didKey/oidf-noStatus-notExpired-notYetValid.json",
+        NotYetValid,
+        "validFrom 2099",
+    ),
+    (
+        "dcc-vc-test-fixtures/v2/dataIntegrityProof/didKey/twoOIDF-validStatus-expired.json",
+        Expired,
+        "validUntil 2010",
+    ),
+    (
+        "dcc-vc-test-fixtures/v2/dataIntegrityProof/didweb/oidf-noStatus-notExpired.json",
+        Verified,
+        "did:web key listed in the test catalog",
+    ),
+    (
+        "dcc-vc-test-fixtures/v2/bothSignatureTypes/didkey/legacy-noStatus-noExpiry.json",
+        Verified,
+        "two proofs",
+    ),
+    (
+        "dcc-vc-test-fixtures/v2/bothSignatureTypes/didkey/legacy-noStatus-notExpired-endorsement.json",
+        Verified,
+        "",
+    ),
+    (
+        "dcc-vc-test-fixtures/v2/ed25519/didKey/legacy-noStatus-noExpiry.json",
+        Verified,
+        "",
+    ),
+    (
+        "dcc-vc-test-fixtures/v2/ed25519/didKey/legacy-noStatus-noExpiry-tampered.json",
+        Invalid,
+        "tampered",
+    ),
+    (
+        "dcc-vc-test-fixtures/v2/ed25519/didKey/legacy-noStatus-expired.json",
+        Expired,
+        "2011",
+    ),
+    (
+        "dcc-vc-test-fixtures/v2/ed25519/didKey/legacy-tamperedStatus-noExpiry.json",
+        CouldNotCheck,
+        "its status list cannot be trusted",
+    ),
+    (
+        "dcc-vc-test-fixtures/v2/ed25519/didKey/legacy-expiredStatus-noExpiry.json",
+        CouldNotCheck,
+        "its status list has expired",
+    ),
+    (
+        "dcc-vc-test-fixtures/v2/ed25519/didKey/legacy-notYetValidStatus-noExpiry.json",
+        CouldNotCheck,
+        "its status list is not yet valid",
+    ),
+    (
+        "dcc-vc-test-fixtures/v2/ed25519/didKey/legacy-missingTypeStatus-noExpiry.json",
+        CouldNotCheck,
+        "its status list lacks its type",
+    ),
+    // INDEX says UNVERIFIABLE: its did:web does not resolve. We never resolve
+    // DIDs; the catalog does not list the key, and the signature is valid
+    // under the key in the fragment, so: signed, unknown issuer.
+    (
+        "dcc-vc-test-fixtures/v2/ed25519/didWeb/badDidWeb.json",
+        UnknownIssuer,
+        "did:web not in the catalog",
+    ),
+    // 7. A real badge with undefined terms: fail closed.
+    (
+        "dcc-verifier-core/safeModeBreaker.json",
+        Invalid,
+        "undefined term and relative @type",
+    ),
+];
+
+fn trust() -> TrustStore {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/vectors/catalog.json"
+    ))
+    .unwrap();
+    TrustStore::from_catalog(&Catalog::from_json(&text).unwrap())
+}
+
+fn read(path: &str) -> Vec<u8> {
+    std::fs::read(format!("{VECTORS}/{path}")).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn every_vector_gets_its_expected_verdict() {
+    let trust = trust();
+    let env = Env {
+        trust: &trust,
+        now: NOW.parse().unwrap(),
+    };
+    let mut wrong = Vec::new();
+    for (path, expected, why) in CASES {
+        let report = verify(&read(path), &env);
+        if report.verdict != *expected {
+            let checks: Vec<String> = report
+                .checks
+                .iter()
+                .map(|c| {
+                    format!(
+                        "    {:?} {:?}: {} [{}]",
+                        c.id, c.outcome, c.sentence, c.detail
+                    )
+                })
+                .collect();
+            wrong.push(format!(
+                "{path}: expected {expected:?} ({why}), got {:?}\n{}",
+                report.verdict,
+                checks.join("\n")
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn nothing_verifies_without_the_catalog() {
+    let empty = TrustStore::default();
+    let env = Env {
+        trust: &empty,
+        now: NOW.parse().unwrap(),
+    };
+    for (path, expected, _) in CASES {
+        let verdict = verify(&read(path), &env).verdict;
+        assert_ne!(verdict, Verified, "{path}");
+        if *expected == Verified {
+            assert_eq!(verdict, UnknownIssuer, "{path}");
+        }
+    }
+}
+
+#[test]
+fn a_valid_signature_with_the_key_of_another_issuer_is_not_trusted() {
+    // The W3C vector names https://vc.example/issuers/5678. List its key under
+    // a different issuer only: the signature is fine, the issuer is unknown.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/vectors/catalog.json"
+    ))
+    .unwrap()
+    .replace(
+        "\"https://vc.example/issuers/5678\"",
+        "\"https://impostor.example/\"",
+    );
+    let trust = TrustStore::from_catalog(&Catalog::from_json(&text).unwrap());
+    let env = Env {
+        trust: &trust,
+        now: NOW.parse().unwrap(),
+    };
+    let report = verify(
+        &read("w3c-vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json"),
+        &env,
+    );
+    assert_eq!(report.verdict, UnknownIssuer);
+    assert_eq!(
+        report.check(CheckId::Signature).unwrap().outcome,
+        Outcome::Pass
+    );
+    assert_eq!(
+        report.check(CheckId::IssuerTrust).unwrap().outcome,
+        Outcome::Fail
+    );
+}
+
+#[test]
+fn a_key_used_outside_its_window_is_invalid() {
+    // Retire the W3C vector's key before the credential's validFrom (2023-01-01).
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/vectors/catalog.json"
+    ))
+    .unwrap()
+    .replacen(
+        "\"publicKeyMultibase\": \"z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2\"",
+        "\"publicKeyMultibase\": \"z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2\", \"validUntil\": \"2022-12-31T00:00:00Z\"",
+        1,
+    );
+    let trust = TrustStore::from_catalog(&Catalog::from_json(&text).unwrap());
+    let env = Env {
+        trust: &trust,
+        now: NOW.parse().unwrap(),
+    };
+    let report = verify(
+        &read("w3c-vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json"),
+        &env,
+    );
+    assert_eq!(report.verdict, Invalid);
+    assert_eq!(
+        report.check(CheckId::KeyWindow).unwrap().outcome,
+        Outcome::Fail
+    );
+}
+
+#[test]
+fn the_report_carries_the_canonical_hashes_of_the_w3c_vector() {
+    let trust = trust();
+    let env = Env {
+        trust: &trust,
+        now: NOW.parse().unwrap(),
+    };
+    let report = verify(
+        &read("w3c-vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json"),
+        &env,
+    );
+    let detail = &report.check(CheckId::Signature).unwrap().detail;
+    let expected = |f: &str| {
+        String::from_utf8(read(&format!("w3c-vc-di-eddsa/eddsa-rdfc-2022/{f}")))
+            .unwrap()
+            .trim()
+            .to_owned()
+    };
+    assert!(detail.contains(&expected("docHashDataInt.txt")), "{detail}");
+    assert!(
+        detail.contains(&expected("proofHashDataInt.txt")),
+        "{detail}"
+    );
+}
+
+fn text(path: &str) -> String {
+    String::from_utf8(read(path)).unwrap()
+}
+
+#[test]
+fn rdfc_reproduces_the_w3c_and_1edtech_canonical_n_quads_byte_for_byte() {
+    let w3c = rdfc::canonicalize(&text("w3c-vc-di-eddsa/unsigned.json")).unwrap();
+    assert_eq!(
+        w3c,
+        text("w3c-vc-di-eddsa/eddsa-rdfc-2022/canonDocDataInt.txt")
+    );
+    let proof_config = rdfc::canonicalize(&text(
+        "w3c-vc-di-eddsa/eddsa-rdfc-2022/proofConfigDataInt.json",
+    ))
+    .unwrap();
+    assert_eq!(
+        proof_config,
+        text("w3c-vc-di-eddsa/eddsa-rdfc-2022/proofCanonDataInt.txt")
+    );
+    // The implementation guide's credential, without its proof.
+    let mut signed: serde_json::Value =
+        serde_json::from_str(&text("ob3-impl-guide/signed-credential.json")).unwrap();
+    signed.as_object_mut().unwrap().remove("proof");
+    let guide = rdfc::canonicalize(&signed.to_string()).unwrap();
+    assert_eq!(guide, text("ob3-impl-guide/document-canon.txt"));
+}
+
+#[test]
+fn jcs_reproduces_the_w3c_vector() {
+    let unsigned: serde_json::Value =
+        serde_json::from_str(&text("w3c-vc-di-eddsa/unsigned.json")).unwrap();
+    let canonical = jcs::canonicalize(&unsigned).unwrap();
+    assert_eq!(
+        canonical,
+        text("w3c-vc-di-eddsa/eddsa-jcs-2022/canonDocJCS.txt").trim_end()
+    );
+}
+
+#[test]
+fn the_pinned_contexts_are_the_manifest_bytes() {
+    use sha2::Digest as _;
+    let manifest: serde_json::Value = serde_json::from_str(&text("MANIFEST.json")).unwrap();
+    let index: serde_json::Value = serde_json::from_str(&text("contexts/contexts.json")).unwrap();
+    for (url, bytes) in rdfc::CONTEXTS {
+        let entry = index
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["url"] == url)
+            .unwrap_or_else(|| panic!("{url} is not in contexts.json"));
+        let file = format!("contexts/{}", entry["file"].as_str().unwrap());
+        let listed = manifest
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["file"] == file.as_str())
+            .unwrap_or_else(|| panic!("{file} is not in MANIFEST.json"));
+        let actual = sha2::Sha256::digest(bytes.as_bytes());
+        let hex: String = actual.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(listed["sha256"], hex.as_str(), "{url}");
+        assert_eq!(entry["sha256"], hex.as_str(), "{url}");
+    }
+}
