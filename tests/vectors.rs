@@ -12,7 +12,9 @@
 //! "Now" is 2026-11-30: INDEX.md's outcomes hold between 2026 and 2030.
 
 use microcred::domain::catalog::Catalog;
-use microcred::domain::verify::{CheckId, Env, Outcome, TrustStore, Verdict, jcs, rdfc, verify};
+use microcred::domain::verify::{
+    CheckId, Env, Outcome, Report, TrustStore, Verdict, jcs, rdfc, verify,
+};
 
 const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors");
 const NOW: &str = "2026-11-30T00:00:00Z";
@@ -301,13 +303,26 @@ const CASES: &[(&str, Verdict, &str)] = &[
     ),
 ];
 
-fn trust() -> TrustStore {
-    let text = std::fs::read_to_string(concat!(
+fn catalog_text() -> String {
+    std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/vectors/catalog.json"
     ))
-    .unwrap();
-    TrustStore::from_catalog(&Catalog::from_json(&text).unwrap())
+    .unwrap()
+}
+
+fn trust() -> TrustStore {
+    TrustStore::from_catalog(&Catalog::from_json(&catalog_text()).unwrap())
+}
+
+/// Verifies a vector at NOW against a catalog given as text.
+fn verify_with(catalog: &str, path: &str) -> Report {
+    let trust = TrustStore::from_catalog(&Catalog::from_json(catalog).unwrap());
+    let env = Env {
+        trust: &trust,
+        now: NOW.parse().unwrap(),
+    };
+    verify(&read(path), &env)
 }
 
 fn read(path: &str) -> Vec<u8> {
@@ -366,28 +381,17 @@ fn nothing_verifies_without_the_catalog() {
     }
 }
 
+const W3C_RDFC: &str = "w3c-vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json";
+
 #[test]
 fn a_valid_signature_with_the_key_of_another_issuer_is_not_trusted() {
     // The W3C vector names https://vc.example/issuers/5678. List its key under
     // a different issuer only: the signature is fine, the issuer is unknown.
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/vectors/catalog.json"
-    ))
-    .unwrap()
-    .replace(
+    let catalog = catalog_text().replace(
         "\"https://vc.example/issuers/5678\"",
         "\"https://impostor.example/\"",
     );
-    let trust = TrustStore::from_catalog(&Catalog::from_json(&text).unwrap());
-    let env = Env {
-        trust: &trust,
-        now: NOW.parse().unwrap(),
-    };
-    let report = verify(
-        &read("w3c-vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json"),
-        &env,
-    );
+    let report = verify_with(&catalog, W3C_RDFC);
     assert_eq!(report.verdict, UnknownIssuer);
     assert_eq!(
         report.check(CheckId::Signature).unwrap().outcome,
@@ -402,25 +406,9 @@ fn a_valid_signature_with_the_key_of_another_issuer_is_not_trusted() {
 #[test]
 fn a_key_used_outside_its_window_is_invalid() {
     // Retire the W3C vector's key before the credential's validFrom (2023-01-01).
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/vectors/catalog.json"
-    ))
-    .unwrap()
-    .replacen(
-        "\"publicKeyMultibase\": \"z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2\"",
-        "\"publicKeyMultibase\": \"z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2\", \"validUntil\": \"2022-12-31T00:00:00Z\"",
-        1,
-    );
-    let trust = TrustStore::from_catalog(&Catalog::from_json(&text).unwrap());
-    let env = Env {
-        trust: &trust,
-        now: NOW.parse().unwrap(),
-    };
-    let report = verify(
-        &read("w3c-vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json"),
-        &env,
-    );
+    let key = "\"publicKeyMultibase\": \"z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2\"";
+    let retired = format!("{key}, \"validUntil\": \"2022-12-31T00:00:00Z\"");
+    let report = verify_with(&catalog_text().replacen(key, &retired, 1), W3C_RDFC);
     assert_eq!(report.verdict, Invalid);
     assert_eq!(
         report.check(CheckId::KeyWindow).unwrap().outcome,
