@@ -18,6 +18,7 @@
 //!    "verified";
 //! 5. otherwise **verified**.
 
+pub mod baked;
 pub mod credential;
 pub mod di;
 pub mod jcs;
@@ -79,7 +80,28 @@ pub fn verify(input: &[u8], env: &Env) -> Report {
     let mut findings = Findings::default();
     let mut format = "unknown".to_owned();
     let mut badge = None;
-    match read_input(input) {
+    let (input_text, place) = match unbake(input) {
+        Ok(Some(embedded)) => (embedded.text.into_bytes(), Some(embedded.place)),
+        Ok(None) => (input.to_vec(), None),
+        Err(why) => {
+            findings.invalid = true;
+            checks.fail(CheckId::Format, format!("The image cannot be used: {why}."));
+            return Report {
+                verdict: findings.verdict(),
+                format: "image".into(),
+                checks: checks.0,
+                input_sha256: di::hex(&Sha256::digest(input)),
+                badge,
+            };
+        }
+    };
+    if let Some(place) = &place {
+        checks.pass(
+            CheckId::Format,
+            format!("Found the badge baked into the image ({place})."),
+        );
+    }
+    match read_input(&input_text) {
         Err(why) => {
             findings.invalid = true;
             checks.fail(CheckId::Format, why);
@@ -108,12 +130,27 @@ pub fn verify(input: &[u8], env: &Env) -> Report {
             badge = Some(view);
         }
     }
+    if let Some(place) = place {
+        format = format!("{format}, baked in {place}");
+    }
     Report {
         verdict: findings.verdict(),
         format,
         checks: checks.0,
         input_sha256: di::hex(&Sha256::digest(input)),
         badge,
+    }
+}
+
+/// The credential text baked into an image, or `None` when the input is
+/// not an image.
+fn unbake(input: &[u8]) -> Result<Option<baked::Embedded>, String> {
+    if baked::is_png(input) {
+        baked::from_png(input).map(Some)
+    } else if baked::is_svg(input) {
+        baked::from_svg(input).map(Some)
+    } else {
+        Ok(None)
     }
 }
 
