@@ -1,23 +1,49 @@
-//! `microcred verify [--catalog PATH] [--now RFC3339] [--json] INPUT`
+//! `microcred verify [--catalog PATH] [--now RFC3339] [--resolve URL=FILE]...
+//! [--offline] [--json] INPUT`
 //!
 //! Verifies a badge file against the catalog's issuers, with the same core
-//! the browser uses. Exit 0 when verified, 1 for any other verdict, 2 for a
-//! usage error or unreadable input.
+//! the browser uses. `--resolve` answers a URL (a status list, a hosted
+//! assertion) from a local file. Exit 0 when verified, 1 for any other
+//! verdict, 2 for a usage error or unreadable input.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use crate::domain::catalog::Catalog;
 use crate::domain::instant::UnixTime;
-use crate::domain::verify::{Env, Outcome, TrustStore, Verdict, verify};
+use crate::domain::verify::{
+    Env, Fetch, FetchError, Fetched, Outcome, TrustStore, Verdict, block_on, verify,
+};
 
-pub const USAGE: &str = "microcred verify [--catalog PATH] [--now RFC3339] [--json] INPUT";
+pub const USAGE: &str = "microcred verify [--catalog PATH] [--now RFC3339] [--resolve URL=FILE]... [--offline] [--json] INPUT";
 
 struct Options<'a> {
     catalog: &'a str,
     now: Option<&'a str>,
     json: bool,
+    offline: bool,
+    resolve: Vec<(&'a str, &'a str)>,
     input: &'a str,
+}
+
+/// Answers URLs from the files given with `--resolve`.
+struct FileFetch<'a> {
+    resolve: &'a [(&'a str, &'a str)],
+    offline: bool,
+}
+
+impl Fetch for FileFetch<'_> {
+    async fn fetch(&self, url: &str) -> Result<Fetched, FetchError> {
+        match self.resolve.iter().find(|(u, _)| *u == url) {
+            Some((_, path)) => std::fs::read(path)
+                .map(|body| Fetched { status: 200, body })
+                .map_err(|e| FetchError(format!("cannot read {path} for {url}: {e}"))),
+            None if self.offline => Err(FetchError(format!("offline: {url} was not fetched"))),
+            None => Err(FetchError(format!(
+                "{url} is not given with --resolve (this build of microcred does not fetch over the network)"
+            ))),
+        }
+    }
 }
 
 fn parse<'a>(args: &[&'a str]) -> Result<Options<'a>, String> {
@@ -25,6 +51,8 @@ fn parse<'a>(args: &[&'a str]) -> Result<Options<'a>, String> {
         catalog: "public/catalog.json",
         now: None,
         json: false,
+        offline: false,
+        resolve: Vec::new(),
         input: "",
     };
     let mut rest = args.iter();
@@ -33,6 +61,14 @@ fn parse<'a>(args: &[&'a str]) -> Result<Options<'a>, String> {
             "--catalog" => options.catalog = rest.next().ok_or("--catalog needs a path")?,
             "--now" => options.now = Some(rest.next().ok_or("--now needs a timestamp")?),
             "--json" => options.json = true,
+            "--offline" => options.offline = true,
+            "--resolve" => {
+                let pair = rest.next().ok_or("--resolve needs URL=FILE")?;
+                let (url, file) = pair
+                    .split_once('=')
+                    .ok_or_else(|| format!("--resolve {pair}: expected URL=FILE"))?;
+                options.resolve.push((url, file));
+            }
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             input if options.input.is_empty() => options.input = input,
             extra => return Err(format!("only one INPUT is allowed (also got {extra})")),
@@ -103,7 +139,16 @@ pub fn run(args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> ExitCode 
         }
     };
     let trust = TrustStore::from_catalog(&catalog);
-    let report = verify(&input, &Env { trust: &trust, now });
+    let fetch = FileFetch {
+        resolve: &options.resolve,
+        offline: options.offline,
+    };
+    let env = Env {
+        trust: &trust,
+        now,
+        fetch: &fetch,
+    };
+    let report = block_on(verify(&input, &env));
     if options.json {
         let text = serde_json::to_string_pretty(&report).unwrap_or_default();
         let _ = writeln!(out, "{text}");

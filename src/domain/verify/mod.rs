@@ -25,6 +25,7 @@ pub mod jcs;
 pub mod jws;
 pub mod rdfc;
 pub mod report;
+pub mod status;
 pub mod trust;
 
 use serde_json::{Map, Value};
@@ -37,15 +38,58 @@ use crate::domain::instant::UnixTime;
 use di::ProofOutcome;
 use report::Checks;
 
-/// What a verification needs from outside: the trust store and the time.
-pub struct Env<'a> {
+/// What a verification needs from outside: the trust store, the time, and
+/// a way to fetch status lists and hosted badges.
+pub struct Env<'a, F> {
     pub trust: &'a TrustStore,
     pub now: UnixTime,
+    pub fetch: &'a F,
+}
+
+/// An HTTP answer: the status and the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fetched {
+    pub status: u16,
+    pub body: Vec<u8>,
+}
+
+/// Why nothing came back (network, CORS, offline, not allowed): distinct
+/// from any HTTP status, and never read as "not revoked".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct FetchError(pub String);
+
+/// How the verifier reaches the network: the CLI answers from files or
+/// HTTP, the browser through `fetch`, tests from a map.
+pub trait Fetch {
+    fn fetch(&self, url: &str) -> impl Future<Output = Result<Fetched, FetchError>>;
+}
+
+/// A fetcher that never fetches (offline).
+pub struct NoFetch;
+
+impl Fetch for NoFetch {
+    async fn fetch(&self, url: &str) -> Result<Fetched, FetchError> {
+        Err(FetchError(format!("offline: {url} was not fetched")))
+    }
+}
+
+/// Runs a future whose awaits complete at once (the pinned-context loader,
+/// fetchers that answer from files or memory). The browser awaits the real
+/// future instead.
+pub fn block_on<T>(future: impl Future<Output = T>) -> T {
+    let mut future = std::pin::pin!(future);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut cx) {
+            return output;
+        }
+    }
 }
 
 /// What was found, before it becomes one verdict.
 #[derive(Debug, Default)]
-struct Findings {
+pub(crate) struct Findings {
     invalid: bool,
     untrusted: bool,
     revoked: bool,
@@ -55,7 +99,7 @@ struct Findings {
 }
 
 impl Findings {
-    fn verdict(&self) -> Verdict {
+    pub(crate) fn verdict(&self) -> Verdict {
         if self.invalid {
             Verdict::Invalid
         } else if self.untrusted {
@@ -75,23 +119,62 @@ impl Findings {
 }
 
 /// Verifies the bytes of a badge.
-pub fn verify(input: &[u8], env: &Env) -> Report {
+pub async fn verify<F: Fetch>(input: &[u8], env: &Env<'_, F>) -> Report {
+    let mut examined = examine(input, env.trust, env.now);
+    if let Some(credential) = &examined.credential {
+        if examined.findings.invalid {
+            examined.checks.skip(
+                CheckId::Status,
+                "Its status was not checked, because the badge is not valid anyway.",
+            );
+        } else {
+            status::check(
+                credential,
+                env,
+                &mut examined.checks,
+                &mut examined.findings,
+            )
+            .await;
+        }
+    }
+    Report {
+        verdict: examined.findings.verdict(),
+        format: examined.format,
+        checks: examined.checks.0,
+        input_sha256: di::hex(&Sha256::digest(input)),
+        badge: examined.badge,
+    }
+}
+
+/// Everything verification finds without the network.
+pub(crate) struct Examined {
+    pub checks: Checks,
+    pub findings: Findings,
+    pub format: String,
+    pub badge: Option<credential::BadgeView>,
+    /// The credential, when one was read (for the status step).
+    pub credential: Option<Map<String, Value>>,
+}
+
+/// Examines a badge: format, proofs, trust, dates; not its status.
+pub(crate) fn examine(input: &[u8], trust: &TrustStore, now: UnixTime) -> Examined {
     let mut checks = Checks::default();
     let mut findings = Findings::default();
     let mut format = "unknown".to_owned();
     let mut badge = None;
+    let mut credential_read = None;
     let (input_text, place) = match unbake(input) {
         Ok(Some(embedded)) => (embedded.text.into_bytes(), Some(embedded.place)),
         Ok(None) => (input.to_vec(), None),
         Err(why) => {
             findings.invalid = true;
             checks.fail(CheckId::Format, format!("The image cannot be used: {why}."));
-            return Report {
-                verdict: findings.verdict(),
+            return Examined {
+                checks,
+                findings,
                 format: "image".into(),
-                checks: checks.0,
-                input_sha256: di::hex(&Sha256::digest(input)),
                 badge,
+                credential: None,
             };
         }
     };
@@ -110,35 +193,39 @@ pub fn verify(input: &[u8], env: &Env) -> Report {
             let (name, view) = verify_vc(
                 &credential,
                 Signed::Embedded,
-                env,
+                trust,
+                now,
                 &mut checks,
                 &mut findings,
             );
             format = name;
             badge = Some(view);
+            credential_read = Some(credential);
         }
         Ok(Input::Jws(token)) => {
             let credential = jwt_credential(&token);
             let (name, view) = verify_vc(
                 &credential,
                 Signed::Jws(&token),
-                env,
+                trust,
+                now,
                 &mut checks,
                 &mut findings,
             );
             format = name;
             badge = Some(view);
+            credential_read = Some(credential);
         }
     }
     if let Some(place) = place {
         format = format!("{format}, baked in {place}");
     }
-    Report {
-        verdict: findings.verdict(),
+    Examined {
+        checks,
+        findings,
         format,
-        checks: checks.0,
-        input_sha256: di::hex(&Sha256::digest(input)),
         badge,
+        credential: credential_read,
     }
 }
 
@@ -308,7 +395,8 @@ enum Signed<'j> {
 fn verify_vc(
     credential: &Map<String, Value>,
     signed: Signed,
-    env: &Env,
+    trust: &TrustStore,
+    now: UnixTime,
     checks: &mut Checks,
     findings: &mut Findings,
 ) -> (String, credential::BadgeView) {
@@ -359,13 +447,13 @@ fn verify_vc(
 
     let jsonld_processed = matches!(signed, Signed::Embedded);
     let proofs = match signed {
-        Signed::Embedded => di::check_proofs(credential, env.trust),
+        Signed::Embedded => di::check_proofs(credential, trust),
         Signed::Jws(token) => {
             if !contexts_pinned(credential, checks) {
                 findings.invalid = true;
             }
-            jwt_claims(token, credential, env.now, checks, findings);
-            vec![jws::check(token, &view.issuer.id, env.trust)]
+            jwt_claims(token, credential, now, checks, findings);
+            vec![jws::check(token, &view.issuer.id, trust)]
         }
     };
     let contexts_ok = |checks: &mut Checks| {
@@ -487,8 +575,7 @@ fn verify_vc(
             }
         }
     }
-    dates(credential, env.now, checks, findings);
-    status(credential, checks, findings);
+    dates(credential, now, checks, findings);
     (format, view)
 }
 
@@ -563,19 +650,4 @@ fn dates(
 
 fn parse_date(text: Option<&str>) -> Option<Result<UnixTime, &str>> {
     text.map(|t| credential::parse_instant(t).ok_or(t))
-}
-
-fn status(credential: &Map<String, Value>, checks: &mut Checks, findings: &mut Findings) {
-    if credential.contains_key("credentialStatus") {
-        findings.unchecked = true;
-        checks.skip(
-            CheckId::Status,
-            "The badge names a status list, which this verifier could not consult, so whether it was revoked is unknown.",
-        );
-    } else {
-        checks.skip(
-            CheckId::Status,
-            "The badge names no status list, so it cannot be revoked by one.",
-        );
-    }
 }

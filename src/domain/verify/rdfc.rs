@@ -21,7 +21,6 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
-use std::task::{Context, Poll, Waker};
 
 use iref::{Iri, IriBuf};
 use json_ld::{JsonLdProcessor, LoadError, Loader, RemoteDocument};
@@ -131,7 +130,8 @@ pub fn canonicalize(json_text: &str) -> Result<String, CanonError> {
         ..json_ld::Options::default()
     };
     let mut generator = rdf_types::generator::Blank::new_with_prefix("b".into());
-    let result = block_on(document.to_rdf_using(&mut generator, &loader, options));
+    // json-ld's futures only await the loader, which answers at once.
+    let result = super::block_on(document.to_rdf_using(&mut generator, &loader, options));
     let mut rdf = match result {
         Ok(rdf) => rdf,
         Err(e) => {
@@ -254,19 +254,6 @@ impl Loader for PinnedLoader {
                     .get_or_insert_with(|| url.as_str().to_owned());
                 Err(LoadError::new(url.to_owned(), NotPinned))
             }
-        }
-    }
-}
-
-/// Runs a future that never waits. json-ld's futures only await the loader,
-/// and the pinned loader answers at once, so polling completes on the first
-/// call; the loop is only a guard.
-fn block_on<F: std::future::Future>(future: F) -> F::Output {
-    let mut future = std::pin::pin!(future);
-    let mut cx = Context::from_waker(Waker::noop());
-    loop {
-        if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
-            return output;
         }
     }
 }
