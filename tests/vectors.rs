@@ -311,6 +311,50 @@ const CASES: &[(&str, Verdict, &str)] = &[
         UnknownIssuer,
         "did:web not in the catalog",
     ),
+    // 5. Open Badges 2.0, signed and hosted (issuer keys and hosts in the
+    // test catalog; badge classes, profiles and lists served from assets/).
+    (
+        "1edtech-validator/ob20/simple.jwt",
+        Verified,
+        "signed with key1",
+    ),
+    (
+        "1edtech-validator/ob20/simple-not-revoked.jwt",
+        Verified,
+        "empty revocation list",
+    ),
+    (
+        "1edtech-validator/ob20/simple-revoked.jwt",
+        Revoked,
+        "on the revocation list",
+    ),
+    (
+        "1edtech-validator/ob20/simple-badge.png",
+        Verified,
+        "hosted, baked in iTXt openbadges",
+    ),
+    (
+        "1edtech-validator/ob20/basic-assertion.json",
+        Verified,
+        "hosted",
+    ),
+    (
+        "1edtech-validator/ob20/basic-assertion-expired.json",
+        Expired,
+        "expires 2022",
+    ),
+    // INDEX says INVALID (issuedOn 2100); issue 3 says a badge issued in the
+    // future is not_yet_valid, for every format alike.
+    (
+        "1edtech-validator/ob20/basic-assertion-in-future.json",
+        NotYetValid,
+        "issuedOn 2100",
+    ),
+    (
+        "1edtech-validator/ob20/basic-assertion-expired-before-issued.json",
+        Invalid,
+        "expires before issued",
+    ),
     // 7. A real badge with undefined terms: fail closed.
     (
         "dcc-verifier-core/safeModeBreaker.json",
@@ -319,9 +363,16 @@ const CASES: &[(&str, Verdict, &str)] = &[
     ),
 ];
 
-/// The status lists the vectors point at, answered from their copies here
-/// (INDEX.md §6: the verifier-core list is byte-identical to the fixture's).
-struct VectorFetch;
+/// The documents the vectors point at, answered from their copies here:
+/// status lists (INDEX.md §6: the verifier-core list is byte-identical to
+/// the fixture's), Open Badges 2.0 badge classes, issuer profiles and
+/// revocation lists, and the hosted copy of an OB 2.0 assertion, which is
+/// the badge under test itself (the vectors' own tests mock it so).
+struct VectorFetch {
+    hosted: Option<Vec<u8>>,
+}
+
+const HOSTED_ID: &str = "https://example.org/beths-robotics-badge.json";
 
 const STATUS_LISTS: &[(&str, &str)] = &[
     (
@@ -336,6 +387,25 @@ const STATUS_LISTS: &[(&str, &str)] = &[
 
 impl Fetch for VectorFetch {
     async fn fetch(&self, url: &str) -> Result<Fetched, FetchError> {
+        if url == HOSTED_ID
+            && let Some(body) = &self.hosted
+        {
+            return Ok(Fetched {
+                status: 200,
+                body: body.clone(),
+            });
+        }
+        let ob2 = url
+            .strip_prefix("https://example.org/")
+            .or_else(|| url.strip_prefix("http://example.org/"))
+            .map(|name| format!("1edtech-validator/ob20/assets/{name}"))
+            .filter(|file| std::path::Path::new(&format!("{VECTORS}/{file}")).is_file());
+        if let Some(file) = ob2 {
+            return Ok(Fetched {
+                status: 200,
+                body: read(&file),
+            });
+        }
         let dcc = "https://digitalcredentials.github.io/vc-test-fixtures/statusLists/didkey-ed25519Signature2020/";
         let file = match url.strip_prefix(dcc) {
             Some(name) => {
@@ -354,10 +424,16 @@ impl Fetch for VectorFetch {
 }
 
 fn verify(input: &[u8], trust: &TrustStore) -> Report {
+    // An OB 2.0 hosted badge's copy "on the issuer's server" is itself.
+    let hosted = match microcred::domain::verify::baked::from_png(input) {
+        Ok(embedded) => Some(embedded.text.into_bytes()),
+        Err(_) => Some(input.to_vec()),
+    };
+    let fetch = VectorFetch { hosted };
     let env = Env {
         trust,
         now: NOW.parse().unwrap(),
-        fetch: &VectorFetch,
+        fetch: &fetch,
     };
     block_on(microcred::domain::verify::verify(input, &env))
 }
@@ -593,4 +669,93 @@ fn broken_status_lists_give_could_not_check_for_the_right_reason() {
             .iter()
             .any(|c| c.outcome == Outcome::Warn && c.sentence.contains("100000 entries"))
     );
+}
+
+/// Verifies `input` with the hosted copy answered as given.
+fn verify_hosted(input: &[u8], hosted: Fetched) -> Report {
+    struct Hosted(Fetched);
+    impl Fetch for Hosted {
+        async fn fetch(&self, url: &str) -> Result<Fetched, FetchError> {
+            if url == HOSTED_ID {
+                return Ok(self.0.clone());
+            }
+            VectorFetch { hosted: None }.fetch(url).await
+        }
+    }
+    let trust = trust();
+    let env = Env {
+        trust: &trust,
+        now: NOW.parse().unwrap(),
+        fetch: &Hosted(hosted),
+    };
+    block_on(microcred::domain::verify::verify(input, &env))
+}
+
+#[test]
+fn a_hosted_badge_must_match_the_issuers_copy_on_an_allowed_host() {
+    let original = read("1edtech-validator/ob20/basic-assertion.json");
+    let ok = |body: &[u8]| Fetched {
+        status: 200,
+        body: body.to_vec(),
+    };
+    let tampered = String::from_utf8(original.clone())
+        .unwrap()
+        .replace("2016-12-31", "2017-12-31");
+    let report = verify_hosted(tampered.as_bytes(), ok(&original));
+    assert_eq!(report.verdict, Invalid);
+    assert!(
+        report
+            .check(CheckId::Signature)
+            .unwrap()
+            .sentence
+            .contains("differs")
+    );
+
+    let gone = verify_hosted(
+        &original,
+        Fetched {
+            status: 410,
+            body: Vec::new(),
+        },
+    );
+    assert_eq!(gone.verdict, Revoked);
+    let mut revoked: serde_json::Value = serde_json::from_slice(&original).unwrap();
+    revoked["revoked"] = true.into();
+    let revoked = verify_hosted(&original, ok(revoked.to_string().as_bytes()));
+    assert_eq!(revoked.verdict, Revoked);
+    let down = verify_hosted(
+        &original,
+        Fetched {
+            status: 503,
+            body: Vec::new(),
+        },
+    );
+    assert_eq!(down.verdict, CouldNotCheck);
+
+    // The same assertion claimed to live on another host.
+    let elsewhere = String::from_utf8(original.clone())
+        .unwrap()
+        .replace(HOSTED_ID, "https://evil.example/b.json");
+    let report = verify_hosted(elsewhere.as_bytes(), ok(elsewhere.as_bytes()));
+    assert_eq!(report.verdict, Invalid);
+    assert!(
+        report
+            .check(CheckId::IssuerTrust)
+            .unwrap()
+            .sentence
+            .contains("does not allow")
+    );
+}
+
+#[test]
+fn a_signed_ob2_assertion_with_a_changed_payload_is_invalid() {
+    let token = String::from_utf8(read("1edtech-validator/ob20/simple.jwt")).unwrap();
+    let parts: Vec<&str> = token.trim().split('.').collect();
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let payload = String::from_utf8(b64.decode(parts[1]).unwrap())
+        .unwrap()
+        .replace("2016", "2015");
+    let forged = format!("{}.{}.{}", parts[0], b64.encode(payload), parts[2]);
+    assert_eq!(verify(forged.as_bytes(), &trust()).verdict, Invalid);
 }

@@ -23,6 +23,7 @@ pub mod credential;
 pub mod di;
 pub mod jcs;
 pub mod jws;
+pub mod ob2;
 pub mod rdfc;
 pub mod report;
 pub mod status;
@@ -121,21 +122,44 @@ impl Findings {
 /// Verifies the bytes of a badge.
 pub async fn verify<F: Fetch>(input: &[u8], env: &Env<'_, F>) -> Report {
     let mut examined = examine(input, env.trust, env.now);
-    if let Some(credential) = &examined.credential {
-        if examined.findings.invalid {
-            examined.checks.skip(
+    let (checks, findings) = (&mut examined.checks, &mut examined.findings);
+    match std::mem::replace(&mut examined.later, Later::Nothing) {
+        Later::Nothing => {}
+        Later::Status(_) if findings.invalid => {
+            checks.skip(
                 CheckId::Status,
                 "Its status was not checked, because the badge is not valid anyway.",
             );
-        } else {
-            status::check(
-                credential,
-                env,
-                &mut examined.checks,
-                &mut examined.findings,
-            )
-            .await;
         }
+        Later::Status(credential) => status::check(&credential, env, checks, findings).await,
+        Later::Ob2(assertion, token) => {
+            let (format, view) =
+                ob2::verify(&assertion, token.as_ref(), env, checks, findings).await;
+            examined.format = format;
+            examined.badge = Some(view);
+        }
+        Later::Hosted(url) => match fetch_hosted(&url, env).await {
+            Ok(assertion) => {
+                checks.pass(
+                    CheckId::Format,
+                    format!("Fetched the hosted badge from {url}."),
+                );
+                let (format, view) = ob2::verify(&assertion, None, env, checks, findings).await;
+                examined.format = format;
+                examined.badge = Some(view);
+            }
+            Err(why) => {
+                findings.unchecked = true;
+                checks.skip(
+                    CheckId::Format,
+                    format!("The badge is a link to {url}, which could not be read: {why}."),
+                );
+                examined.format = "link to a hosted badge".into();
+            }
+        },
+    }
+    if let Some(place) = &examined.place {
+        examined.format = format!("{}, baked in {place}", examined.format);
     }
     Report {
         verdict: examined.findings.verdict(),
@@ -152,8 +176,21 @@ pub(crate) struct Examined {
     pub findings: Findings,
     pub format: String,
     pub badge: Option<credential::BadgeView>,
-    /// The credential, when one was read (for the status step).
-    pub credential: Option<Map<String, Value>>,
+    /// Where in an image the badge was found.
+    pub place: Option<String>,
+    /// What is left to do with the network.
+    pub later: Later,
+}
+
+/// The network part of a verification.
+pub(crate) enum Later {
+    Nothing,
+    /// A credential whose status lists are still to be checked.
+    Status(Map<String, Value>),
+    /// An Open Badges 2.0 assertion (with its JWS when signed).
+    Ob2(Map<String, Value>, Option<jws::Jws>),
+    /// A hosted assertion known only by its URL.
+    Hosted(String),
 }
 
 /// Examines a badge: format, proofs, trust, dates; not its status.
@@ -162,7 +199,6 @@ pub(crate) fn examine(input: &[u8], trust: &TrustStore, now: UnixTime) -> Examin
     let mut findings = Findings::default();
     let mut format = "unknown".to_owned();
     let mut badge = None;
-    let mut credential_read = None;
     let (input_text, place) = match unbake(input) {
         Ok(Some(embedded)) => (embedded.text.into_bytes(), Some(embedded.place)),
         Ok(None) => (input.to_vec(), None),
@@ -174,7 +210,8 @@ pub(crate) fn examine(input: &[u8], trust: &TrustStore, now: UnixTime) -> Examin
                 findings,
                 format: "image".into(),
                 badge,
-                credential: None,
+                place: None,
+                later: Later::Nothing,
             };
         }
     };
@@ -184,10 +221,18 @@ pub(crate) fn examine(input: &[u8], trust: &TrustStore, now: UnixTime) -> Examin
             format!("Found the badge baked into the image ({place})."),
         );
     }
+    let mut later = Later::Nothing;
     match read_input(&input_text) {
         Err(why) => {
             findings.invalid = true;
             checks.fail(CheckId::Format, why);
+        }
+        Ok(Input::Url(url)) => later = Later::Hosted(url),
+        Ok(Input::Json(assertion)) if ob2::is_assertion(&assertion) => {
+            later = Later::Ob2(assertion, None);
+        }
+        Ok(Input::Jws(token)) if ob2::is_assertion(&token.payload) => {
+            later = Later::Ob2(token.payload.clone(), Some(token));
         }
         Ok(Input::Json(credential)) => {
             let (name, view) = verify_vc(
@@ -200,7 +245,7 @@ pub(crate) fn examine(input: &[u8], trust: &TrustStore, now: UnixTime) -> Examin
             );
             format = name;
             badge = Some(view);
-            credential_read = Some(credential);
+            later = Later::Status(credential);
         }
         Ok(Input::Jws(token)) => {
             let credential = jwt_credential(&token);
@@ -214,18 +259,16 @@ pub(crate) fn examine(input: &[u8], trust: &TrustStore, now: UnixTime) -> Examin
             );
             format = name;
             badge = Some(view);
-            credential_read = Some(credential);
+            later = Later::Status(credential);
         }
-    }
-    if let Some(place) = place {
-        format = format!("{format}, baked in {place}");
     }
     Examined {
         checks,
         findings,
         format,
         badge,
-        credential: credential_read,
+        place,
+        later,
     }
 }
 
@@ -241,9 +284,24 @@ fn unbake(input: &[u8]) -> Result<Option<baked::Embedded>, String> {
     }
 }
 
+/// Fetches a hosted assertion named only by its URL.
+async fn fetch_hosted<F: Fetch>(url: &str, env: &Env<'_, F>) -> Result<Map<String, Value>, String> {
+    match env.fetch.fetch(url).await {
+        Ok(f) if f.status == 200 => match serde_json::from_slice::<Value>(&f.body) {
+            Ok(Value::Object(o)) if ob2::is_assertion(&o) => Ok(o),
+            _ => Err("it is not an Open Badges 2.0 assertion".into()),
+        },
+        Ok(f) if f.status == 410 => Err("the issuer has withdrawn it (HTTP 410)".into()),
+        Ok(f) => Err(format!("it answered HTTP {}", f.status)),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 enum Input {
     Json(Map<String, Value>),
     Jws(jws::Jws),
+    /// A bare http(s) URL (legacy baked images, SVG `verify` attributes).
+    Url(String),
 }
 
 fn read_input(input: &[u8]) -> Result<Input, String> {
@@ -251,6 +309,11 @@ fn read_input(input: &[u8]) -> Result<Input, String> {
         "The input is not text, nor an image format this verifier reads.".to_owned()
     })?;
     let text = text.trim_start_matches('\u{feff}').trim();
+    if (text.starts_with("https://") || text.starts_with("http://"))
+        && !text.contains(char::is_whitespace)
+    {
+        return Ok(Input::Url(text.to_owned()));
+    }
     if jws::looks_like(text) {
         return jws::parse(text)
             .map(Input::Jws)

@@ -132,7 +132,7 @@ async fn bitstring<F: Fetch>(
             ),
         );
     }
-    let Some(list_credential) = list.credential else {
+    let super::Later::Status(list_credential) = list.later else {
         return could_not(
             checks,
             findings,
