@@ -759,3 +759,26 @@ fn a_signed_ob2_assertion_with_a_changed_payload_is_invalid() {
     let forged = format!("{}.{}.{}", parts[0], b64.encode(payload), parts[2]);
     assert_eq!(verify(forged.as_bytes(), &trust()).verdict, Invalid);
 }
+
+#[test]
+fn the_recipient_check_tests_hashed_and_plain_identities() {
+    let trust = trust();
+    let mut report = verify(&read("1edtech-validator/ob20/simple.jwt"), &trust);
+    report.check_recipient(" Nobody@Example.org ");
+    assert_eq!(report.verdict, Verified);
+    assert_eq!(
+        report.check(CheckId::Recipient).unwrap().outcome,
+        Outcome::Pass
+    );
+    let mut report = verify(&read("1edtech-validator/ob20/simple.jwt"), &trust);
+    report.check_recipient("somebody@example.org");
+    assert_eq!(report.verdict, Invalid);
+    let dcc = "dcc-vc-test-fixtures/v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-identityHash.json";
+    let mut report = verify(&read(dcc), &trust);
+    report.check_recipient("Parker Pearl");
+    assert_eq!(
+        report.check(CheckId::Recipient).unwrap().outcome,
+        Outcome::Pass,
+        "{report:?}"
+    );
+}

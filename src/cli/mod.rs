@@ -15,12 +15,13 @@ microcred: check the catalog and work with Open Badges.
 
 Usage:
   microcred catalog check PATH   Check a catalog file against its JSON Schema and rules.
-  microcred verify [--catalog PATH] [--now RFC3339] [--resolve URL=FILE]... [--offline]
-                   [--json] INPUT
+  microcred verify [--catalog PATH] [--now RFC3339] [--recipient IDENTITY]
+                   [--resolve URL=FILE]... [--offline] [--json] INPUT
                                  Verify a badge file (JSON, JWT, PNG or SVG) against the
                                  catalog's issuers (default: public/catalog.json).
                                  --resolve answers a URL (status list, hosted badge) from
-                                 a file. Exit 0 when verified, 1 for any other verdict.
+                                 a file; --recipient tests who it was issued to.
+                                 Exit 0 when verified, 1 for any other verdict.
   microcred help                 Show this message.
 
 Exit status: 0 when clean or verified, 1 when problems were found, 2 on a usage error.

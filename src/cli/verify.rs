@@ -1,5 +1,5 @@
-//! `microcred verify [--catalog PATH] [--now RFC3339] [--resolve URL=FILE]...
-//! [--offline] [--json] INPUT`
+//! `microcred verify [--catalog PATH] [--now RFC3339] [--recipient IDENTITY]
+//! [--resolve URL=FILE]... [--offline] [--json] INPUT`
 //!
 //! Verifies a badge file against the catalog's issuers, with the same core
 //! the browser uses. `--resolve` answers a URL (a status list, a hosted
@@ -15,13 +15,14 @@ use crate::domain::verify::{
     Env, Fetch, FetchError, Fetched, Outcome, TrustStore, Verdict, block_on, verify,
 };
 
-pub const USAGE: &str = "microcred verify [--catalog PATH] [--now RFC3339] [--resolve URL=FILE]... [--offline] [--json] INPUT";
+pub const USAGE: &str = "microcred verify [--catalog PATH] [--now RFC3339] [--recipient IDENTITY] [--resolve URL=FILE]... [--offline] [--json] INPUT";
 
 struct Options<'a> {
     catalog: &'a str,
     now: Option<&'a str>,
     json: bool,
     offline: bool,
+    recipient: Option<&'a str>,
     resolve: Vec<(&'a str, &'a str)>,
     input: &'a str,
 }
@@ -52,6 +53,7 @@ fn parse<'a>(args: &[&'a str]) -> Result<Options<'a>, String> {
         now: None,
         json: false,
         offline: false,
+        recipient: None,
         resolve: Vec::new(),
         input: "",
     };
@@ -62,6 +64,9 @@ fn parse<'a>(args: &[&'a str]) -> Result<Options<'a>, String> {
             "--now" => options.now = Some(rest.next().ok_or("--now needs a timestamp")?),
             "--json" => options.json = true,
             "--offline" => options.offline = true,
+            "--recipient" => {
+                options.recipient = Some(rest.next().ok_or("--recipient needs an identity")?);
+            }
             "--resolve" => {
                 let pair = rest.next().ok_or("--resolve needs URL=FILE")?;
                 let (url, file) = pair
@@ -148,13 +153,16 @@ pub fn run(args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> ExitCode 
         now,
         fetch: &fetch,
     };
-    let report = block_on(verify(&input, &env));
+    let mut report = block_on(verify(&input, &env));
+    if let Some(identity) = options.recipient {
+        report.check_recipient(identity);
+    }
     if options.json {
         let text = serde_json::to_string_pretty(&report).unwrap_or_default();
         let _ = writeln!(out, "{text}");
     } else {
         let _ = writeln!(out, "{}: {}", options.input, report.verdict.label());
-        if let Some(badge) = &report.badge {
+        if let Some(badge) = report.badge.as_ref().filter(|b| !b.name.is_empty()) {
             let issuer = if badge.issuer.name.is_empty() {
                 badge.issuer.id.clone()
             } else {

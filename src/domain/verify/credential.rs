@@ -16,8 +16,8 @@ pub struct BadgeView {
     pub description: String,
     pub achievement: AchievementView,
     pub issuer: IssuerView,
-    /// The subject's id or identity as written (possibly a hash).
-    pub recipient: Option<String>,
+    /// Who it was issued to, as the badge states it (often hashed).
+    pub recipient: Option<super::recipient::Recipient>,
     /// When it was issued (RFC 3339, as written).
     pub issued: Option<String>,
     pub expires: Option<String>,
@@ -135,15 +135,7 @@ pub fn view_vc(credential: &Map<String, Value>) -> BadgeView {
             name: text(issuer, "name").unwrap_or_default(),
             url: text(issuer, "url"),
         },
-        recipient: id_of(subject).or_else(|| {
-            subject
-                .and_then(|s| s.get("identifier"))
-                .and_then(|i| match i {
-                    Value::Array(items) => items.first(),
-                    other => Some(other),
-                })
-                .and_then(|i| text(Some(i), "identityHash"))
-        }),
+        recipient: subject.and_then(super::recipient::Recipient::from_subject),
         issued: issued_at(credential).map(str::to_owned),
         expires: expires_at(credential).map(str::to_owned),
         alignments,

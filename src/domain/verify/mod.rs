@@ -25,6 +25,7 @@ pub mod jcs;
 pub mod jws;
 pub mod ob2;
 pub mod rdfc;
+pub mod recipient;
 pub mod report;
 pub mod status;
 pub mod trust;

@@ -94,9 +94,7 @@ pub(crate) async fn verify<F: Fetch>(
         expires: text(assertion, "expires").map(str::to_owned),
         recipient: assertion
             .get("recipient")
-            .and_then(|r| r.get("identity"))
-            .and_then(Value::as_str)
-            .map(str::to_owned),
+            .and_then(super::recipient::Recipient::from_ob2),
         ..BadgeView::default()
     };
 
@@ -136,11 +134,17 @@ pub(crate) async fn verify<F: Fetch>(
     let badge = match object_at(assertion.get("badge"), env).await {
         Ok(badge) => badge,
         Err(why) => {
+            // A signed assertion's signature can still be checked; whose
+            // badge class it names cannot.
+            if let ("signed", Some(jws)) = (kind.as_str(), jws) {
+                signed(assertion, jws, None, env, checks, findings);
+            }
             findings.unchecked = true;
             checks.skip(
                 CheckId::IssuerTrust,
-                format!("The badge class could not be read, so its issuer is unknown: {why}."),
+                format!("The badge class could not be read, so the issuer it names could not be confirmed: {why}."),
             );
+            dates(assertion, env.now, checks, findings);
             return (format, view);
         }
     };
@@ -170,7 +174,9 @@ pub(crate) async fn verify<F: Fetch>(
 
     // Who vouches for it: a catalog key (signed) or a catalog host (hosted).
     let trusted = match (kind.as_str(), jws) {
-        ("signed", Some(jws)) => signed(assertion, jws, &claimed_issuer, env, checks, findings),
+        ("signed", Some(jws)) => {
+            signed(assertion, jws, Some(&claimed_issuer), env, checks, findings)
+        }
         ("signed", None) => {
             findings.invalid = true;
             checks.fail(CheckId::Signature, "It says it is signed, but it was not given as its signed token (JWS), so the signature cannot be checked.");
@@ -211,11 +217,12 @@ pub(crate) async fn verify<F: Fetch>(
 }
 
 /// A signed assertion: the creator key must be a catalog key of the badge
-/// class's issuer, in force at issuedOn, and the JWS must verify with it.
+/// class's issuer (when the badge class could be read), in force at
+/// issuedOn, and the JWS must verify with it.
 fn signed<F: Fetch>(
     assertion: &Map<String, Value>,
     jws: &Jws,
-    claimed_issuer: &str,
+    claimed_issuer: Option<&str>,
     env: &Env<'_, F>,
     checks: &mut Checks,
     findings: &mut Findings,
@@ -245,11 +252,17 @@ fn signed<F: Fetch>(
             "The signature matches the assertion exactly.",
         )
         .detail(format!("{} with key {}", jws.algorithm.jose(), key.id));
-    if issuer.id != claimed_issuer {
+    if let Some(claimed) = claimed_issuer
+        && issuer.id != claimed
+    {
         findings.invalid = true;
-        checks.fail(CheckId::IssuerTrust, format!(
-            "The key belongs to {}, but the badge class names another issuer ({claimed_issuer}).", issuer.name
-        ));
+        checks.fail(
+            CheckId::IssuerTrust,
+            format!(
+                "The key belongs to {}, but the badge class names another issuer ({claimed}).",
+                issuer.name
+            ),
+        );
         return false;
     }
     checks

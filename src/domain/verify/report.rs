@@ -107,6 +107,51 @@ impl Report {
     pub fn check(&self, id: CheckId) -> Option<&Check> {
         self.checks.iter().find(|c| c.id == id)
     }
+
+    /// Tests whether the badge was issued to `identity` (an email address,
+    /// URL, …) and adds the answer as a check. A badge issued to someone
+    /// else is not valid for the person asking about it: a mismatch makes
+    /// the verdict `invalid`.
+    pub fn check_recipient(&mut self, identity: &str) {
+        use super::recipient::Match;
+        let recipient = self.badge.as_ref().and_then(|b| b.recipient.as_ref());
+        let Some(recipient) = recipient else {
+            self.checks.push(Check {
+                id: CheckId::Recipient,
+                outcome: Outcome::Skip,
+                sentence: "The badge does not say who it was issued to.".into(),
+                detail: String::new(),
+            });
+            return;
+        };
+        let detail = match &recipient.salt {
+            Some(salt) => format!("{} {} (salt “{salt}”)", recipient.kind, recipient.identity),
+            None => format!("{} {}", recipient.kind, recipient.identity),
+        };
+        let (outcome, sentence) = match recipient.matches(identity) {
+            Match::Yes => (
+                Outcome::Pass,
+                format!("It was issued to {}.", identity.trim()),
+            ),
+            Match::No => {
+                self.verdict = Verdict::Invalid;
+                (
+                    Outcome::Fail,
+                    format!("It was not issued to {}.", identity.trim()),
+                )
+            }
+            Match::Untestable(why) => (
+                Outcome::Skip,
+                format!("Who it was issued to cannot be tested: {why}."),
+            ),
+        };
+        self.checks.push(Check {
+            id: CheckId::Recipient,
+            outcome,
+            sentence,
+            detail,
+        });
+    }
 }
 
 /// Collects rows while verifying.
