@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use iref::{Iri, IriBuf};
-use json_ld::{JsonLdProcessor, LoadError, Loader, RemoteDocument};
+use json_ld::{LoadError, Loader, RemoteDocument};
 use json_syntax::Parse as _;
 
 /// Far above what any real credential needs (the vectors peak below 100),
@@ -114,42 +114,68 @@ pub enum CanonError {
 
 /// The canonical N-Quads (RDFC-1.0) of a JSON-LD document given as JSON text.
 pub fn canonicalize(json_text: &str) -> Result<String, CanonError> {
-    let value = json_syntax::Value::parse_str(json_text)
+    let mut value = json_syntax::Value::parse_str(json_text)
         .map_err(|e| CanonError::JsonLd(e.to_string()))?
         .0;
-    let document = RemoteDocument::new(None, None, value);
     let loader = PinnedLoader {
         missing: RefCell::new(None),
     };
-    let options = json_ld::Options {
-        expansion_policy: json_ld::expansion::Policy {
+    // The top-level context is processed once and kept (contexts are pinned,
+    // so the result never changes); then the document is expanded from it.
+    // Processing the OB 3.0 context is most of the work of a verification.
+    let top_context = match &mut value {
+        json_syntax::Value::Object(object) => {
+            object.remove("@context").next().map(|entry| entry.value)
+        }
+        _ => None,
+    };
+    let failed = |e: String, loader: &PinnedLoader| {
+        if let Some(url) = loader.missing.take() {
+            return CanonError::UnsupportedContext(url);
+        }
+        let text = e.replace("Expansion failed: ", "");
+        if text.contains("expansion failed") || text.contains("Invalid") {
+            CanonError::Undefined(text)
+        } else {
+            CanonError::JsonLd(text)
+        }
+    };
+    let active = match top_context {
+        Some(context) => processed_context(context, &loader).map_err(|e| failed(e, &loader))?,
+        None => json_ld::Context::new(None),
+    };
+    let options = json_ld::expansion::Options {
+        policy: json_ld::expansion::Policy {
             invalid: json_ld::expansion::Action::Reject,
             vocab: json_ld::expansion::Action::Keep,
             allow_undefined: false,
         },
-        ..json_ld::Options::default()
+        ..json_ld::expansion::Options::default()
     };
-    let mut generator = rdf_types::generator::Blank::new_with_prefix("b".into());
     // json-ld's futures only await the loader, which answers at once.
-    let result = super::block_on(document.to_rdf_using(&mut generator, &loader, options));
-    let mut rdf = match result {
-        Ok(rdf) => rdf,
-        Err(e) => {
-            if let Some(url) = loader.missing.take() {
-                return Err(CanonError::UnsupportedContext(url));
-            }
-            let text = e.to_string().replace("Expansion failed: ", "");
-            return Err(
-                if text.contains("expansion failed") || text.contains("Invalid") {
-                    CanonError::Undefined(text)
-                } else {
-                    CanonError::JsonLd(text)
-                },
-            );
-        }
-    };
+    let expanded = super::block_on(json_ld::Expand::expand_full(
+        &value,
+        &mut (),
+        active,
+        None,
+        &loader,
+        options,
+        (),
+    ))
+    .map_err(|e| failed(e.to_string(), &loader))?;
+    let mut generator = rdf_types::generator::Blank::new_with_prefix("b".into());
+    let mut document = expanded;
+    document.relabel_and_canonicalize_with(&mut (), &mut generator);
+    let mut vocabulary = ();
+    let rdf = json_ld::rdf::RdfQuads::rdf_quads_full(
+        &document,
+        &mut vocabulary,
+        &mut generator,
+        None,
+        false,
+    );
     let mut quads = Vec::new();
-    for rdf_types::Quad(s, p, o, g) in rdf.cloned_quads() {
+    for rdf_types::Quad(s, p, o, g) in rdf.cloned() {
         let Some(p) = p.as_iri() else {
             return Err(CanonError::Undefined(format!(
                 "a blank node used as a property: {p}"
@@ -218,6 +244,46 @@ fn object(term: rdf_types::Term) -> oxrdf::Term {
             }
         }
     }
+}
+
+/// Contexts processed so far, by their JSON text. Bounded: a stream of
+/// badges with ever-different inline contexts cannot grow it without limit.
+const MAX_CACHED_CONTEXTS: usize = 32;
+
+thread_local! {
+    static PROCESSED: RefCell<HashMap<String, json_ld::Context>> = RefCell::new(HashMap::new());
+}
+
+fn processed_context(
+    context: json_syntax::Value,
+    loader: &PinnedLoader,
+) -> Result<json_ld::Context, String> {
+    use json_ld::syntax::TryFromJson as _;
+    let key = context.to_string();
+    if let Some(hit) = PROCESSED.with(|cache| cache.borrow().get(&key).cloned()) {
+        return Ok(hit);
+    }
+    let syntax = json_ld::syntax::context::Context::try_from_json(context)
+        .map_err(|e| format!("the @context is not a valid JSON-LD context: {e}"))?;
+    let processed = super::block_on(json_ld::Process::process_full(
+        &syntax,
+        &mut (),
+        &json_ld::Context::new(None),
+        loader,
+        None,
+        json_ld::context_processing::Options::default(),
+        (),
+    ))
+    .map_err(|e| e.to_string())?
+    .into_processed();
+    PROCESSED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= MAX_CACHED_CONTEXTS {
+            cache.clear();
+        }
+        cache.insert(key, processed.clone());
+    });
+    Ok(processed)
 }
 
 /// Parsed once per process; the loader hands out clones.
