@@ -14,6 +14,7 @@ pub mod catalog;
 pub mod date;
 pub mod faq;
 pub mod instant;
+pub mod issue;
 pub mod json;
 pub mod json_path;
 pub mod keys;

@@ -175,6 +175,91 @@ pub fn from_svg(bytes: &[u8]) -> Result<Embedded, String> {
     one(found, "SVG")
 }
 
+/// Bakes `text` into a PNG as an uncompressed `iTXt` chunk with `keyword`
+/// (`openbadgecredential` for 3.0, `openbadges` for 2.0), before IEND.
+/// Refuses an image that already carries a credential.
+pub fn bake_png(image: &[u8], text: &str, keyword: &str) -> Result<Vec<u8>, String> {
+    if !matches!(keyword, "openbadgecredential" | "openbadges") {
+        return Err(format!("“{keyword}” is not a badge keyword"));
+    }
+    match from_png(image) {
+        Ok(_) => return Err("the image already carries a credential".into()),
+        Err(why) if why.contains("no badge") => {}
+        Err(why) => return Err(why),
+    }
+    // from_png checked the chunk structure; IEND is the last 12 bytes.
+    let iend = image.len() - 12;
+    let mut data = keyword.as_bytes().to_vec();
+    data.extend_from_slice(&[0, 0, 0, 0, 0]); // NUL, uncompressed, method, no language, no translation
+    data.extend_from_slice(text.as_bytes());
+    let mut body = b"iTXt".to_vec();
+    body.extend_from_slice(&data);
+    let mut out = image[..iend].to_vec();
+    out.extend_from_slice(
+        &u32::try_from(data.len())
+            .map_err(|_| "the credential is too large")?
+            .to_be_bytes(),
+    );
+    out.extend_from_slice(&body);
+    out.extend_from_slice(&crc32(&body).to_be_bytes());
+    out.extend_from_slice(&image[iend..]);
+    Ok(out)
+}
+
+/// Bakes `text` into an SVG: a JWS or URL goes in the `verify` attribute of
+/// `<openbadges:credential>`, JSON in a CDATA section. The namespace is
+/// Open Badges 3.0's unless the text is a 2.0 assertion.
+pub fn bake_svg(svg: &str, text: &str) -> Result<String, String> {
+    match from_svg(svg.as_bytes()) {
+        Ok(_) => return Err("the image already carries a credential".into()),
+        Err(why) if why.contains("no badge") => {}
+        Err(why) => return Err(why),
+    }
+    let ob2 = text.contains("https://w3id.org/openbadges/v2");
+    let (namespace, element) = if ob2 {
+        (OB2_NS, "assertion")
+    } else {
+        (OB3_NS, "credential")
+    };
+    let text = text.trim();
+    let node = if text.starts_with('{') {
+        if text.contains("]]>") {
+            return Err("the credential contains “]]>”, which cannot go in a CDATA section".into());
+        }
+        format!("<openbadges:{element}><![CDATA[{text}]]></openbadges:{element}>")
+    } else {
+        let escaped = text
+            .replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;");
+        format!("<openbadges:{element} verify=\"{escaped}\"/>")
+    };
+    let start = svg.find("<svg").ok_or("the image has no <svg> element")?;
+    let end = start
+        + svg[start..]
+            .find('>')
+            .ok_or("the <svg> tag is not closed")?;
+    let self_closing = svg[..end].ends_with('/');
+    let (open_end, tail) = if self_closing {
+        (end - 1, format!("></svg>{}", &svg[end + 1..]))
+    } else {
+        (end, svg[end..].to_owned())
+    };
+    let declaration = format!(" xmlns:openbadges=\"{namespace}\"");
+    let mut out = svg[..open_end].to_owned();
+    out.push_str(&declaration);
+    // tail starts with ">"
+    out.push('>');
+    out.push_str(&node);
+    out.push_str(&tail[1..]);
+    // Prove it round-trips.
+    match from_svg(out.as_bytes()) {
+        Ok(found) if found.text == text => Ok(out),
+        Ok(_) => Err("the baked SVG does not give the credential back".into()),
+        Err(why) => Err(why),
+    }
+}
+
 fn one(mut found: Vec<Embedded>, image: &str) -> Result<Embedded, String> {
     match found.len() {
         0 => Err(format!("the {image} image carries no badge")),
