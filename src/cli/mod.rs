@@ -2,9 +2,9 @@
 //!
 //! Native only. Commands write results to `out` and diagnostics to `err` and
 //! return the exit code, so tests drive them without spawning a process.
-//! `issue`, `bake` and `keygen` come next.
 
 mod catalog_check;
+mod issue;
 mod verify;
 
 use std::io::Write;
@@ -22,6 +22,17 @@ Usage:
                                  --resolve answers a URL (status list, hosted badge) from
                                  a file; --recipient tests who it was issued to.
                                  Exit 0 when verified, 1 for any other verdict.
+  microcred keygen ed25519|p256|rsa --out KEYFILE
+                                 Make a private key (PKCS#8 PEM, never under public/) and
+                                 print its public forms for the catalog.
+  microcred issue --key KEYFILE --key-id ID --format FORMAT [--created RFC3339]
+                  [--out FILE] TEMPLATE
+                                 Sign a credential template. FORMAT: eddsa-rdfc-2022,
+                                 eddsa-jcs-2022, vc-jwt (Open Badges 3.0) or ob2-jws (2.0).
+  microcred status-list [--size N] [--set I,J,...] [--out FILE] TEMPLATE
+                                 Fill a status list credential's bitstring (then sign it).
+  microcred bake --image PNG_OR_SVG [--out FILE] CREDENTIAL
+                                 Bake a credential (JSON or JWS) into a badge image.
   microcred help                 Show this message.
 
 Exit status: 0 when clean or verified, 1 when problems were found, 2 on a usage error.
@@ -33,6 +44,10 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> ExitCod
     match args.as_slice() {
         ["catalog", "check", path] => catalog_check::run(path, out, err),
         ["verify", rest @ ..] => verify::run(rest, out, err),
+        ["keygen", rest @ ..] => issue::keygen(rest, out, err),
+        ["issue", rest @ ..] => issue::issue(rest, out, err),
+        ["status-list", rest @ ..] => issue::status_list(rest, out, err),
+        ["bake", rest @ ..] => issue::bake(rest, out, err),
         [] | ["help" | "--help" | "-h"] => {
             let _ = out.write_all(USAGE.as_bytes());
             ExitCode::SUCCESS

@@ -250,3 +250,13 @@ pub fn sign_ob2(assertion: &Map<String, Value>, key: &PrivateKey, key_id: &str) 
     );
     compact_jws(Map::new(), &Value::Object(payload), key)
 }
+
+/// A bitstring as a status list's `encodedList`: GZIP, then multibase
+/// base64url (`u…`).
+pub fn encode_bitstring(bits: &[u8]) -> Result<String, String> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bits).map_err(|e| e.to_string())?;
+    let compressed = encoder.finish().map_err(|e| e.to_string())?;
+    Ok(format!("u{}", URL_SAFE_NO_PAD.encode(compressed)))
+}

@@ -1,0 +1,107 @@
+//! The demo badges in public/badges/ (made by scripts/demo-badges) each get
+//! the verdict their name promises from `microcred verify --json --catalog
+//! public/catalog.json`, with the demo status list and the hosted OB 2.0
+//! badge answered from their files (`--resolve`).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::ExitCode;
+
+fn verdict(file: &str) -> (ExitCode, String) {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let args: Vec<String> = [
+        "verify",
+        "--json",
+        "--catalog",
+        &format!("{root}/public/catalog.json"),
+        "--resolve",
+        &format!("https://kestrel.example/status/revocation-1.json={root}/public/status/revocation-1.json"),
+        "--resolve",
+        &format!(
+            "https://badges.kestrel.example/assertions/2026-0009.json={root}/public/badges/health-data-foundations.ob2-hosted.json"
+        ),
+        &format!("{root}/public/badges/{file}"),
+    ]
+    .map(String::from)
+    .to_vec();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = microcred::cli::run(&args, &mut out, &mut err);
+    let report: serde_json::Value = serde_json::from_slice(&out)
+        .unwrap_or_else(|e| panic!("{file}: {e}\n{}", String::from_utf8_lossy(&err)));
+    (code, report["verdict"].as_str().unwrap_or("").to_owned())
+}
+
+#[test]
+fn every_demo_badge_gets_the_verdict_its_name_promises() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/badges");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 11, "{names:?}");
+    for name in &names {
+        let expected = if name.contains("-expired") {
+            "expired"
+        } else if name.contains("-revoked") {
+            "revoked"
+        } else if name.contains("-unknown-issuer") {
+            "unknown_issuer"
+        } else {
+            "verified"
+        };
+        let (code, verdict) = verdict(name);
+        assert_eq!(verdict, expected, "{name}");
+        assert_eq!(
+            code == ExitCode::SUCCESS,
+            expected == "verified",
+            "{name}: exit code"
+        );
+    }
+    // Every format is among them.
+    for ending in [
+        ".json",
+        ".jcs.json",
+        ".jwt",
+        ".png",
+        ".svg",
+        ".ob2.jwt",
+        ".ob2-hosted.json",
+    ] {
+        assert!(
+            names.iter().any(|n| n.ends_with(ending)),
+            "no demo badge ends with {ending}"
+        );
+    }
+}
+
+#[test]
+fn no_private_key_is_published() {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/public")),
+        &mut files,
+    );
+    for file in files {
+        let bytes = std::fs::read(&file).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("PRIVATE KEY"), "{}", file.display());
+        assert!(
+            !text.contains("\"d\":"),
+            "{} looks like a private JWK",
+            file.display()
+        );
+    }
+}
