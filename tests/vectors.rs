@@ -782,3 +782,51 @@ fn the_recipient_check_tests_hashed_and_plain_identities() {
         "{report:?}"
     );
 }
+
+#[test]
+fn the_other_canonical_forms_of_the_vectors_are_reproduced_too() {
+    // Ed25519Signature2020: the document canonicalizes as for rdfc; the proof
+    // configuration has its own canonical form.
+    let edsig = "w3c-vc-di-eddsa/Ed25519Signature2020";
+    assert_eq!(
+        rdfc::canonicalize(&text("w3c-vc-di-eddsa/unsigned.json")).unwrap(),
+        text(&format!("{edsig}/canonDocEdSig.txt"))
+    );
+    assert_eq!(
+        rdfc::canonicalize(&text(&format!("{edsig}/proofConfigEdSig.json"))).unwrap(),
+        text(&format!("{edsig}/proofCanonEdSig.txt"))
+    );
+    // JCS: the proof configuration.
+    let config: serde_json::Value =
+        serde_json::from_str(&text("w3c-vc-di-eddsa/eddsa-jcs-2022/proofConfigJCS.json")).unwrap();
+    assert_eq!(
+        jcs::canonicalize(&config).unwrap(),
+        text("w3c-vc-di-eddsa/eddsa-jcs-2022/proofCanonJCS.txt").trim_end()
+    );
+    // The implementation guide's proof configuration: the proof without its
+    // value, with the credential's context.
+    let signed: serde_json::Value =
+        serde_json::from_str(&text("ob3-impl-guide/signed-credential.json")).unwrap();
+    let mut proof = signed["proof"].as_object().cloned().unwrap();
+    proof.remove("proofValue");
+    proof.insert("@context".into(), signed["@context"].clone());
+    assert_eq!(
+        rdfc::canonicalize(&serde_json::Value::Object(proof).to_string()).unwrap(),
+        text("ob3-impl-guide/proof-canon.txt")
+    );
+}
+
+#[test]
+fn placeholder_endorsement_proofs_are_reported_unverifiable() {
+    let report = verify(&read("ob3-spec-examples/ex2-complete.di.json"), &trust());
+    let warnings = report
+        .checks
+        .iter()
+        .filter(|c| c.id == CheckId::Endorsements && c.outcome == Outcome::Warn)
+        .count();
+    assert!(warnings >= 1, "{report:?}");
+    let badge = report.badge.unwrap();
+    assert!(
+        !badge.endorsements.is_empty() && badge.endorsements.iter().all(|e| e.verdict == "invalid")
+    );
+}

@@ -22,6 +22,29 @@ pub struct BadgeView {
     pub issued: Option<String>,
     pub expires: Option<String>,
     pub alignments: Vec<AlignmentView>,
+    /// Skills or tags the achievement names.
+    pub tags: Vec<String>,
+    /// Credit the achievement is worth (`creditsAvailable`), when stated.
+    pub credit_points: Option<f64>,
+    pub evidence: Vec<EvidenceView>,
+    /// Endorsements embedded in the badge, each verified on its own.
+    pub endorsements: Vec<EndorsementView>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct EvidenceView {
+    pub name: String,
+    pub description: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct EndorsementView {
+    /// Who endorses (name, else id).
+    pub by: String,
+    pub comment: String,
+    /// The endorsement credential's own verdict.
+    pub verdict: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -139,5 +162,55 @@ pub fn view_vc(credential: &Map<String, Value>) -> BadgeView {
         issued: issued_at(credential).map(str::to_owned),
         expires: expires_at(credential).map(str::to_owned),
         alignments,
+        tags: achievement
+            .and_then(|a| a.get("tag"))
+            .and_then(Value::as_array)
+            .map(|tags| {
+                tags.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        credit_points: achievement
+            .and_then(|a| a.get("creditsAvailable"))
+            .and_then(Value::as_f64),
+        evidence: list(credential.get("evidence"))
+            .into_iter()
+            .map(|e| EvidenceView {
+                name: text(Some(e), "name").unwrap_or_default(),
+                description: text(Some(e), "description")
+                    .or_else(|| text(Some(e), "narrative"))
+                    .unwrap_or_default(),
+                url: id_of(Some(e))
+                    .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+            })
+            .collect(),
+        endorsements: Vec::new(),
     }
+}
+
+/// A value that may be one item or an array of them.
+pub fn list(value: Option<&Value>) -> Vec<&Value> {
+    match value {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(one) => vec![one],
+        None => Vec::new(),
+    }
+}
+
+/// Endorsement credentials embedded in a badge (on the credential, its
+/// achievement, or its issuer profile).
+pub fn embedded_endorsements(credential: &Map<String, Value>) -> Vec<&Value> {
+    let subject = match credential.get("credentialSubject") {
+        Some(Value::Array(items)) => items.first(),
+        other => other,
+    };
+    let achievement = subject.and_then(|s| s.get("achievement"));
+    let mut found = list(credential.get("endorsement"));
+    found.extend(list(achievement.and_then(|a| a.get("endorsement"))));
+    found.extend(list(
+        credential.get("issuer").and_then(|i| i.get("endorsement")),
+    ));
+    found
 }

@@ -640,7 +640,67 @@ fn verify_vc(
         }
     }
     dates(credential, now, checks, findings);
+    let mut view = view;
+    endorsements(credential, trust, now, checks, &mut view);
     (format, view)
+}
+
+/// Embedded endorsements are verified one by one; they inform, but never
+/// change, the badge's own verdict.
+fn endorsements(
+    credential: &Map<String, Value>,
+    trust: &TrustStore,
+    now: UnixTime,
+    checks: &mut Checks,
+    view: &mut credential::BadgeView,
+) {
+    thread_local! {
+        /// Endorsements inside endorsements are not followed: one level is
+        /// what a reader needs, and it bounds the work a crafted badge can cause.
+        static INSIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if INSIDE.with(std::cell::Cell::get) {
+        return;
+    }
+    for endorsement in credential::embedded_endorsements(credential) {
+        INSIDE.with(|inside| inside.set(true));
+        let examined = examine(endorsement.to_string().as_bytes(), trust, now);
+        INSIDE.with(|inside| inside.set(false));
+        let verdict = examined.findings.verdict();
+        let by = examined
+            .badge
+            .as_ref()
+            .map(|b| {
+                if b.issuer.name.is_empty() {
+                    b.issuer.id.clone()
+                } else {
+                    b.issuer.name.clone()
+                }
+            })
+            .unwrap_or_default();
+        let comment = endorsement
+            .get("credentialSubject")
+            .and_then(|s| s.get("endorsementComment"))
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
+        if verdict == Verdict::Verified {
+            checks.pass(
+                CheckId::Endorsements,
+                format!("Endorsed by {by}; the endorsement verifies."),
+            );
+        } else {
+            checks.warn(
+                CheckId::Endorsements,
+                format!("An endorsement by {by} could not be verified ({}); it is shown but does not count.", verdict.label().to_lowercase()),
+            );
+        }
+        view.endorsements.push(credential::EndorsementView {
+            by,
+            comment,
+            verdict: verdict.as_str().to_owned(),
+        });
+    }
 }
 
 /// Required members of the VC data model.
