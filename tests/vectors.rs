@@ -830,3 +830,26 @@ fn placeholder_endorsement_proofs_are_reported_unverifiable() {
         !badge.endorsements.is_empty() && badge.endorsements.iter().all(|e| e.verdict == "invalid")
     );
 }
+
+/// Canonicalization poisoning: blank nodes that all look alike force Hash
+/// N-Degree Quads through permutations; the call cap turns that into a
+/// clear error instead of a hang.
+#[test]
+fn a_poisoned_blank_node_graph_is_refused_not_ground_through() {
+    let n = 10;
+    let nodes: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let others: Vec<serde_json::Value> = (0..n)
+                .filter(|j| *j != i)
+                .map(|j| serde_json::json!({"@id": format!("_:b{j}")}))
+                .collect();
+            serde_json::json!({"@id": format!("_:b{i}"), "https://example.org/p": others})
+        })
+        .collect();
+    let document = serde_json::json!({"@context": {}, "@graph": nodes});
+    let result = rdfc::canonicalize(&document.to_string());
+    assert!(
+        matches!(result, Err(rdfc::CanonError::TooMuchWork(_))),
+        "{result:?}"
+    );
+}
