@@ -173,6 +173,7 @@ fn usage_errors_exit_2_and_a_missing_file_is_named() {
     assert!(err.contains("/nonexistent/catalog.json"));
 }
 
+#[cfg(feature = "verifier")]
 #[test]
 fn verify_gives_the_verdict_and_its_exit_code() {
     let vectors = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors");

@@ -3,7 +3,7 @@
 //! public/catalog.json`, with the demo status list and the hosted OB 2.0
 //! badge answered from their files (`--resolve`).
 
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(feature = "verifier", not(target_arch = "wasm32")))]
 
 use std::process::ExitCode;
 

@@ -7,6 +7,8 @@
 //! Every leaf of every credential is changed in turn (no sampling): the
 //! credentials are small, so exhaustive beats random.
 
+#![cfg(feature = "verifier")]
+
 use microcred::domain::instant::UnixTime;
 use microcred::domain::issue::{self, PrivateKey, Suite};
 use microcred::domain::verify::baked;

@@ -11,6 +11,8 @@
 //!
 //! "Now" is 2026-11-30: INDEX.md's outcomes hold between 2026 and 2030.
 
+#![cfg(feature = "verifier")]
+
 use microcred::domain::catalog::Catalog;
 use microcred::domain::verify::{
     CheckId, Env, Fetch, FetchError, Fetched, Outcome, Report, TrustStore, Verdict, block_on, jcs,

@@ -4,7 +4,9 @@
 //! return the exit code, so tests drive them without spawning a process.
 
 mod catalog_check;
+#[cfg(feature = "verifier")]
 mod issue;
+#[cfg(feature = "verifier")]
 mod verify;
 
 use std::io::Write;
@@ -43,10 +45,15 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> ExitCod
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
         ["catalog", "check", path] => catalog_check::run(path, out, err),
+        #[cfg(feature = "verifier")]
         ["verify", rest @ ..] => verify::run(rest, out, err),
+        #[cfg(feature = "verifier")]
         ["keygen", rest @ ..] => issue::keygen(rest, out, err),
+        #[cfg(feature = "verifier")]
         ["issue", rest @ ..] => issue::issue(rest, out, err),
+        #[cfg(feature = "verifier")]
         ["status-list", rest @ ..] => issue::status_list(rest, out, err),
+        #[cfg(feature = "verifier")]
         ["bake", rest @ ..] => issue::bake(rest, out, err),
         [] | ["help" | "--help" | "-h"] => {
             let _ = out.write_all(USAGE.as_bytes());

@@ -14,10 +14,12 @@ pub mod catalog;
 pub mod date;
 pub mod faq;
 pub mod instant;
+#[cfg(feature = "verifier")]
 pub mod issue;
 pub mod json;
 pub mod json_path;
 pub mod keys;
 pub mod money;
 pub mod text;
+#[cfg(feature = "verifier")]
 pub mod verify;
