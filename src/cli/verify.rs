@@ -129,14 +129,10 @@ pub fn run(args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> ExitCode 
             }
         },
     };
-    if options.input.starts_with("http://") || options.input.starts_with("https://") {
-        let _ = writeln!(
-            err,
-            "microcred verify: fetching a badge by URL is not supported yet; save it and pass the file."
-        );
-        return ExitCode::from(2);
-    }
+    // A URL is verified by fetching it (through --resolve; see FileFetch).
+    let is_url = options.input.starts_with("http://") || options.input.starts_with("https://");
     let input = match std::fs::read(options.input) {
+        _ if is_url => options.input.as_bytes().to_vec(),
         Ok(bytes) => bytes,
         Err(e) => {
             let _ = writeln!(err, "microcred verify: cannot read {}: {e}", options.input);

@@ -123,9 +123,68 @@ impl Findings {
 /// Verifies the bytes of a badge.
 pub async fn verify<F: Fetch>(input: &[u8], env: &Env<'_, F>) -> Report {
     let mut examined = examine(input, env.trust, env.now);
+    let mut digest = Sha256::digest(input);
+    // A badge given by its address (typed, or baked into an image as a
+    // link): fetch it once, then verify what came back.
+    if let Later::Hosted(url) = &examined.later {
+        let url = url.clone();
+        examined.later = Later::Nothing;
+        match env.fetch.fetch(&url).await {
+            Ok(fetched) if fetched.status == 200 => {
+                let place = examined.place.take();
+                examined = examine(&fetched.body, env.trust, env.now);
+                digest = Sha256::digest(&fetched.body);
+                examined.checks.0.insert(
+                    0,
+                    Check {
+                        id: CheckId::Format,
+                        outcome: Outcome::Pass,
+                        sentence: format!("Fetched the badge from {url}."),
+                        detail: String::new(),
+                    },
+                );
+                examined.place = place;
+                if let Later::Hosted(again) = &examined.later {
+                    examined.findings.invalid = true;
+                    examined.checks.fail(
+                        CheckId::Format,
+                        format!("The address gives another address ({again}) instead of a badge."),
+                    );
+                    examined.later = Later::Nothing;
+                }
+            }
+            Ok(fetched) if fetched.status == 410 => {
+                examined.findings.revoked = true;
+                examined.checks.fail(
+                    CheckId::Status,
+                    format!("The issuer has withdrawn the badge at {url} (HTTP 410)."),
+                );
+                examined.format = "link to a hosted badge".into();
+            }
+            Ok(fetched) => {
+                examined.findings.unchecked = true;
+                examined.checks.skip(
+                    CheckId::Format,
+                    format!(
+                        "The badge at {url} could not be fetched: the server answered HTTP {}.",
+                        fetched.status
+                    ),
+                );
+                examined.format = "link to a hosted badge".into();
+            }
+            Err(e) => {
+                examined.findings.unchecked = true;
+                examined.checks.skip(
+                    CheckId::Format,
+                    format!("The badge at {url} could not be fetched ({e}). If you have the file, verify the file instead."),
+                );
+                examined.format = "link to a hosted badge".into();
+            }
+        }
+    }
     let (checks, findings) = (&mut examined.checks, &mut examined.findings);
     match std::mem::replace(&mut examined.later, Later::Nothing) {
-        Later::Nothing => {}
+        Later::Nothing | Later::Hosted(_) => {}
         Later::Status(_) if findings.invalid => {
             checks.skip(
                 CheckId::Status,
@@ -139,34 +198,30 @@ pub async fn verify<F: Fetch>(input: &[u8], env: &Env<'_, F>) -> Report {
             examined.format = format;
             examined.badge = Some(view);
         }
-        Later::Hosted(url) => match fetch_hosted(&url, env).await {
-            Ok(assertion) => {
-                checks.pass(
-                    CheckId::Format,
-                    format!("Fetched the hosted badge from {url}."),
-                );
-                let (format, view) = ob2::verify(&assertion, None, env, checks, findings).await;
-                examined.format = format;
-                examined.badge = Some(view);
-            }
-            Err(why) => {
-                findings.unchecked = true;
-                checks.skip(
-                    CheckId::Format,
-                    format!("The badge is a link to {url}, which could not be read: {why}."),
-                );
-                examined.format = "link to a hosted badge".into();
-            }
-        },
     }
     if let Some(place) = &examined.place {
         examined.format = format!("{}, baked in {place}", examined.format);
+    }
+    // Defence in depth: "verified" needs a signature (or the issuer's own
+    // hosted copy) that was checked and passed. No path may reach it by
+    // simply finding nothing wrong.
+    let signature_passed = examined
+        .checks
+        .0
+        .iter()
+        .any(|c| c.id == CheckId::Signature && c.outcome == Outcome::Pass);
+    if examined.findings.verdict() == Verdict::Verified && !signature_passed {
+        examined.findings.invalid = true;
+        examined.checks.fail(
+            CheckId::Signature,
+            "Nothing in the badge could be checked against its issuer, so it is not verified.",
+        );
     }
     Report {
         verdict: examined.findings.verdict(),
         format: examined.format,
         checks: examined.checks.0,
-        input_sha256: di::hex(&Sha256::digest(input)),
+        input_sha256: di::hex(&digest),
         badge: examined.badge,
     }
 }
@@ -282,19 +337,6 @@ fn unbake(input: &[u8]) -> Result<Option<baked::Embedded>, String> {
         baked::from_svg(input).map(Some)
     } else {
         Ok(None)
-    }
-}
-
-/// Fetches a hosted assertion named only by its URL.
-async fn fetch_hosted<F: Fetch>(url: &str, env: &Env<'_, F>) -> Result<Map<String, Value>, String> {
-    match env.fetch.fetch(url).await {
-        Ok(f) if f.status == 200 => match serde_json::from_slice::<Value>(&f.body) {
-            Ok(Value::Object(o)) if ob2::is_assertion(&o) => Ok(o),
-            _ => Err("it is not an Open Badges 2.0 assertion".into()),
-        },
-        Ok(f) if f.status == 410 => Err("the issuer has withdrawn it (HTTP 410)".into()),
-        Ok(f) => Err(format!("it answered HTTP {}", f.status)),
-        Err(e) => Err(e.to_string()),
     }
 }
 
