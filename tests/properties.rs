@@ -325,3 +325,35 @@ fn issuing_reproduces_the_w3c_signatures() {
         );
     }
 }
+
+/// Untrusted links in a badge reach the view model only as http(s); images
+/// only as https or inline data.
+#[test]
+fn script_links_never_reach_the_view_model() {
+    let mut credential = template();
+    credential["issuer"]["url"] = json!("javascript:alert(1)");
+    let achievement = &mut credential["credentialSubject"]["achievement"];
+    achievement["image"] = json!({"id": "javascript:alert(2)", "type": "Image"});
+    achievement["alignment"] =
+        json!([{"type": ["Alignment"], "targetName": "x", "targetUrl": " JavaScript:alert(3)"}]);
+    let (_, ed25519) = &keys()[0];
+    let signed = issue::sign_data_integrity(
+        &credential,
+        Suite::EddsaRdfc2022,
+        ed25519,
+        &format!("{ISSUER}#ed25519"),
+        UnixTime(1_772_323_200),
+    )
+    .unwrap();
+    let report = check(Value::Object(signed).to_string().as_bytes());
+    assert_eq!(report.verdict, Verdict::Verified);
+    let badge = report.badge.unwrap();
+    assert_eq!(
+        (
+            badge.issuer.url,
+            badge.achievement.image,
+            badge.alignments[0].url.clone()
+        ),
+        (None, None, None)
+    );
+}

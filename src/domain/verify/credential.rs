@@ -72,6 +72,23 @@ pub struct AlignmentView {
     pub code: Option<String>,
 }
 
+/// A link a page may show: http(s) only (never `javascript:` or `data:`).
+pub fn safe_link(url: Option<String>) -> Option<String> {
+    url.filter(|u| {
+        let lower = u.trim_start().to_ascii_lowercase();
+        lower.starts_with("https://") || lower.starts_with("http://")
+    })
+}
+
+/// An image a page may show: https, or an inline `data:image/…` (never
+/// plain http, which would leak the viewer to a third party insecurely).
+pub fn safe_image(url: Option<String>) -> Option<String> {
+    url.filter(|u| {
+        let lower = u.trim_start().to_ascii_lowercase();
+        lower.starts_with("https://") || lower.starts_with("data:image/")
+    })
+}
+
 fn text(object: Option<&Value>, key: &str) -> Option<String> {
     object?.get(key)?.as_str().map(str::to_owned)
 }
@@ -125,7 +142,7 @@ pub fn view_vc(credential: &Map<String, Value>) -> BadgeView {
                 .iter()
                 .map(|a| AlignmentView {
                     name: text(Some(a), "targetName").unwrap_or_default(),
-                    url: text(Some(a), "targetUrl"),
+                    url: safe_link(text(Some(a), "targetUrl")),
                     framework: text(Some(a), "targetFramework"),
                     code: text(Some(a), "targetCode"),
                 })
@@ -147,7 +164,7 @@ pub fn view_vc(credential: &Map<String, Value>) -> BadgeView {
             .and_then(|a| a.get("criteria"))
             .and_then(|c| text(Some(c), "narrative"))
             .unwrap_or_default(),
-        image: id_of(achievement.and_then(|a| a.get("image"))),
+        image: safe_image(id_of(achievement.and_then(|a| a.get("image")))),
     };
     BadgeView {
         name: own("name").unwrap_or_else(|| achievement_view.name.clone()),
@@ -156,7 +173,7 @@ pub fn view_vc(credential: &Map<String, Value>) -> BadgeView {
         issuer: IssuerView {
             id: id_of(issuer).unwrap_or_default(),
             name: text(issuer, "name").unwrap_or_default(),
-            url: text(issuer, "url"),
+            url: safe_link(text(issuer, "url")),
         },
         recipient: subject.and_then(super::recipient::Recipient::from_subject),
         issued: issued_at(credential).map(str::to_owned),

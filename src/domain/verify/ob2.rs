@@ -163,7 +163,7 @@ pub(crate) async fn verify<F: Fetch>(
                 .to_owned(),
             _ => String::new(),
         },
-        image: id_of(badge.get("image")).map(str::to_owned),
+        image: super::credential::safe_image(id_of(badge.get("image")).map(str::to_owned)),
     };
     let claimed_issuer = id_of(badge.get("issuer")).unwrap_or("").to_owned();
     view.issuer = IssuerView {
