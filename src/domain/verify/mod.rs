@@ -299,9 +299,7 @@ pub(crate) fn examine(input: &[u8], trust: &TrustStore, now: UnixTime) -> Examin
                 &mut checks,
                 &mut findings,
             );
-            format = name;
-            badge = Some(view);
-            later = Later::Status(credential);
+            (format, badge, later) = (name, Some(view), Later::Status(credential));
         }
         Ok(Input::Jws(token)) => {
             let credential = jwt_credential(&token);
@@ -313,9 +311,7 @@ pub(crate) fn examine(input: &[u8], trust: &TrustStore, now: UnixTime) -> Examin
                 &mut checks,
                 &mut findings,
             );
-            format = name;
-            badge = Some(view);
-            later = Later::Status(credential);
+            (format, badge, later) = (name, Some(view), Later::Status(credential));
         }
     }
     Examined {
@@ -661,30 +657,67 @@ fn verify_vc(
                 )
                 .detail(format!("key {}", key.id));
             let issued = credential::issued_at(credential).and_then(credential::parse_instant);
-            match issued {
-                Some(at) if key.in_window(at) => {
-                    checks
-                        .pass(
-                            CheckId::KeyWindow,
-                            "The key was in force on the date the badge was issued.",
-                        )
-                        .detail(key.window());
-                }
-                Some(at) => {
-                    findings.invalid = true;
-                    checks.fail(CheckId::KeyWindow, format!("The badge says it was issued on {at}, when this key was not in force."))
-                        .detail(key.window());
-                }
-                None => {
-                    checks.warn(CheckId::KeyWindow, "The badge gives no issue date, so the key's window could not be checked.").detail(key.window());
-                }
-            }
+            key_window(key, issued, checks, findings);
         }
     }
     dates(credential, now, checks, findings);
     let mut view = view;
     endorsements(credential, trust, now, checks, &mut view);
     (format, view)
+}
+
+/// Whether the signing key was in force when the badge says it was issued
+/// (DESIGN.md: keys are judged at issuance, so retiring a key does not void
+/// the badges it signed).
+pub(crate) fn key_window(
+    key: &trust::TrustedKey,
+    issued: Option<UnixTime>,
+    checks: &mut Checks,
+    findings: &mut Findings,
+) {
+    match issued {
+        Some(at) if key.in_window(at) => {
+            checks
+                .pass(
+                    CheckId::KeyWindow,
+                    "The key was in force on the date the badge was issued.",
+                )
+                .detail(key.window());
+        }
+        Some(at) => {
+            findings.invalid = true;
+            checks
+                .fail(
+                    CheckId::KeyWindow,
+                    format!(
+                        "The badge says it was issued on {at}, when this key was not in force."
+                    ),
+                )
+                .detail(key.window());
+        }
+        None => {
+            checks
+                .warn(
+                    CheckId::KeyWindow,
+                    "The badge gives no issue date, so the key's window could not be checked.",
+                )
+                .detail(key.window());
+        }
+    }
+}
+
+/// GETs `url`; the body when the answer is 200, otherwise why not, in words
+/// that name `what` was being fetched.
+pub(crate) async fn fetch_ok<F: Fetch>(
+    env: &Env<'_, F>,
+    url: &str,
+    what: &str,
+) -> Result<Vec<u8>, String> {
+    match env.fetch.fetch(url).await {
+        Ok(fetched) if fetched.status == 200 => Ok(fetched.body),
+        Ok(fetched) => Err(format!("{what} answered HTTP {}", fetched.status)),
+        Err(e) => Err(format!("{what} could not be fetched ({e})")),
+    }
 }
 
 /// Embedded endorsements are verified one by one; they inform, but never

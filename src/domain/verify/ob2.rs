@@ -53,13 +53,10 @@ async fn object_at<F: Fetch>(
     match value {
         Some(Value::Object(o)) => Ok(o.clone()),
         Some(Value::String(url)) if url.starts_with("https://") || url.starts_with("http://") => {
-            match env.fetch.fetch(url).await {
-                Ok(f) if f.status == 200 => match serde_json::from_slice::<Value>(&f.body) {
-                    Ok(Value::Object(o)) => Ok(o),
-                    _ => Err(format!("{url} is not a JSON object")),
-                },
-                Ok(f) => Err(format!("{url} answered HTTP {}", f.status)),
-                Err(e) => Err(format!("{url} could not be fetched ({e})")),
+            let body = super::fetch_ok(env, url, url).await?;
+            match serde_json::from_slice::<Value>(&body) {
+                Ok(Value::Object(o)) => Ok(o),
+                _ => Err(format!("{url} is not a JSON object")),
             }
         }
         Some(Value::String(other)) => Err(format!("“{other}” is not an http(s) URL")),
@@ -274,28 +271,8 @@ fn signed<F: Fetch>(
             ),
         )
         .detail(format!("key {}", key.id));
-    match text(assertion, "issuedOn").and_then(parse_instant) {
-        Some(at) if key.in_window(at) => {
-            checks
-                .pass(
-                    CheckId::KeyWindow,
-                    "The key was in force on the date the badge was issued.",
-                )
-                .detail(key.window());
-        }
-        Some(at) => {
-            findings.invalid = true;
-            checks
-                .fail(
-                    CheckId::KeyWindow,
-                    format!(
-                        "The badge says it was issued on {at}, when this key was not in force."
-                    ),
-                )
-                .detail(key.window());
-        }
-        None => {}
-    }
+    let issued = text(assertion, "issuedOn").and_then(parse_instant);
+    super::key_window(key, issued, checks, findings);
     true
 }
 

@@ -102,22 +102,9 @@ async fn bitstring<F: Fetch>(
             "the status list has no http(s) address".into(),
         );
     }
-    let body = match env.fetch.fetch(url).await {
-        Ok(fetched) if fetched.status == 200 => fetched.body,
-        Ok(fetched) => {
-            return could_not(
-                checks,
-                findings,
-                format!("the status list answered HTTP {}", fetched.status),
-            );
-        }
-        Err(e) => {
-            return could_not(
-                checks,
-                findings,
-                format!("the status list could not be fetched ({e})"),
-            );
-        }
+    let body = match super::fetch_ok(env, url, "the status list").await {
+        Ok(body) => body,
+        Err(why) => return could_not(checks, findings, why),
     };
     // The list is a credential too: verified like any other, minus its own status.
     let list = examine(&body, env.trust, env.now);
@@ -266,22 +253,9 @@ async fn revocation_list<F: Fetch>(
             )
             .detail(format!("revocation list {url}"));
     };
-    let body = match env.fetch.fetch(url).await {
-        Ok(fetched) if fetched.status == 200 => fetched.body,
-        Ok(fetched) => {
-            return could_not(
-                checks,
-                findings,
-                format!("the revocation list answered HTTP {}", fetched.status),
-            );
-        }
-        Err(e) => {
-            return could_not(
-                checks,
-                findings,
-                format!("the revocation list could not be fetched ({e})"),
-            );
-        }
+    let body = match super::fetch_ok(env, url, "the revocation list").await {
+        Ok(body) => body,
+        Err(why) => return could_not(checks, findings, why),
     };
     let Ok(Value::Object(list)) = serde_json::from_slice::<Value>(&body) else {
         return could_not(
