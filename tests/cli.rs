@@ -218,3 +218,87 @@ fn verify_gives_the_verdict_and_its_exit_code() {
     assert_eq!(code, 2);
     assert!(err.contains("INPUT is missing"), "{err}");
 }
+
+/// A real HTTP server on 127.0.0.1 serving files from `public/` (and 404 for
+/// anything else), for as many requests as the test makes. Returns its base URL.
+#[cfg(feature = "verifier")]
+fn serve_public() -> String {
+    use std::io::{BufRead as _, BufReader, Write as _};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(&stream);
+            let mut request_line = String::new();
+            if reader.read_line(&mut request_line).is_err() {
+                continue;
+            }
+            // Drain the headers.
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let path = request_line
+                .split_whitespace()
+                .nth(1)
+                .unwrap_or("/")
+                .to_owned();
+            let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("public")
+                .join(path.trim_start_matches('/'));
+            let (status, body) = match (path.contains(".."), std::fs::read(&file)) {
+                (false, Ok(body)) => ("200 OK", body),
+                _ => ("404 Not Found", b"not found".to_vec()),
+            };
+            let mut stream = &stream;
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(&body);
+        }
+    });
+    base
+}
+
+#[cfg(feature = "verifier")]
+#[test]
+fn verify_fetches_a_badge_url_over_real_http() {
+    let base = serve_public();
+    let url = format!("{base}/badges/health-data-foundations.json");
+    let (code, out, err) = microcred(&["verify", "--json", &url]);
+    assert_eq!(code, 0, "{out}{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["verdict"], "verified");
+    // A missing badge is "could not check", not "invalid".
+    let (code, out, _) = microcred(&["verify", "--json", &format!("{base}/badges/nope.json")]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&out).unwrap()["verdict"],
+        "could_not_check"
+    );
+    // The revoked demo, fetched over HTTP; its status list answered from its file.
+    let status = format!(
+        "https://kestrel.example/status/revocation-1.json={}/public/status/revocation-1.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (_, out, _) = microcred(&[
+        "verify",
+        "--json",
+        "--resolve",
+        &status,
+        &format!("{base}/badges/health-data-governance-revoked.json"),
+    ]);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&out).unwrap()["verdict"],
+        "revoked"
+    );
+    // --offline: nothing is fetched, so the URL cannot be checked.
+    let (code, out, _) = microcred(&["verify", "--json", "--offline", &url]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&out).unwrap()["verdict"],
+        "could_not_check"
+    );
+}

@@ -117,6 +117,13 @@ pub fn canonicalize(json_text: &str) -> Result<String, CanonError> {
     let mut value = json_syntax::Value::parse_str(json_text)
         .map_err(|e| CanonError::JsonLd(e.to_string()))?
         .0;
+    // iref/pct-str (under json-ld) panic on a percent-encoding that does not
+    // decode to UTF-8 (found by fuzzing); such text is no IRI anyway.
+    if let Some(bad) = first_bad_percent_encoding(&value) {
+        return Err(CanonError::JsonLd(format!(
+            "“{bad}” has a percent-encoding that is not UTF-8, so it is not a valid IRI"
+        )));
+    }
     let loader = PinnedLoader {
         missing: RefCell::new(None),
     };
@@ -206,6 +213,52 @@ pub fn canonicalize(json_text: &str) -> Result<String, CanonError> {
             CanonError::JsonLd(text)
         }
     })
+}
+
+/// The first string (key or value) whose `%XX` sequences are malformed or
+/// decode to bytes that are not UTF-8.
+fn first_bad_percent_encoding(value: &json_syntax::Value) -> Option<String> {
+    fn ok(text: &str) -> bool {
+        if !text.contains('%') {
+            return true;
+        }
+        let bytes = text.as_bytes();
+        let mut decoded = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'%' {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok());
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(byte) => decoded.push(byte),
+                    None => return false,
+                }
+                i += 3;
+            } else {
+                decoded.push(bytes[i]);
+                i += 1;
+            }
+        }
+        std::str::from_utf8(&decoded).is_ok()
+    }
+    let mut stack = vec![value];
+    while let Some(value) = stack.pop() {
+        match value {
+            json_syntax::Value::String(s) if !ok(s) => return Some(s.to_string()),
+            json_syntax::Value::Array(items) => stack.extend(items.iter()),
+            json_syntax::Value::Object(object) => {
+                for entry in object.iter() {
+                    if !ok(&entry.key) {
+                        return Some(entry.key.to_string());
+                    }
+                    stack.push(&entry.value);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn subject(id: &rdf_types::Id) -> oxrdf::Subject {
@@ -350,6 +403,27 @@ mod tests {
             canonicalize(relative_type),
             Err(CanonError::Undefined(_))
         ));
+    }
+
+    #[test]
+    fn a_percent_encoding_that_is_not_utf8_is_an_error_not_a_panic() {
+        // Found by `cargo fuzz run canonicalize`: pct-str panicked on %80.
+        for text in [
+            "\t{\"pa0000000:000000000000/00000%800000000000000\":{}}",
+            r#"{"@id": "https://example.org/%ff"}"#,
+            r#"{"@id": "https://example.org/%zz"}"#,
+        ] {
+            assert!(
+                matches!(canonicalize(text), Err(CanonError::JsonLd(_))),
+                "{text}"
+            );
+        }
+        assert!(
+            canonicalize(
+                r#"{"@id": "https://example.org/caf%C3%A9", "https://schema.org/name": "x"}"#
+            )
+            .is_ok()
+        );
     }
 
     #[test]
