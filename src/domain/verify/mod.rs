@@ -368,6 +368,43 @@ fn read_input(input: &[u8]) -> Result<Input, String> {
     }
 }
 
+/// The rows for a signature made with a catalog key: who signed, and
+/// whether the key was in force at `issued`.
+pub(crate) fn trusted_signer(
+    issuer: &trust::TrustedIssuer,
+    key: &trust::TrustedKey,
+    issued: Option<UnixTime>,
+    checks: &mut Checks,
+    findings: &mut Findings,
+) {
+    checks
+        .pass(
+            CheckId::IssuerTrust,
+            format!(
+                "Signed by {}, with a key the catalog lists for it.",
+                issuer.name
+            ),
+        )
+        .detail(format!("key {}", key.id));
+    key_window(key, issued, checks, findings);
+}
+
+/// A status that could not be checked: never read as "not revoked".
+pub(crate) fn status_unknown(
+    checks: &mut Checks,
+    findings: &mut Findings,
+    why: &str,
+    detail: String,
+) {
+    findings.unchecked = true;
+    checks
+        .skip(
+            CheckId::Status,
+            format!("Whether it was revoked could not be checked: {why}."),
+        )
+        .detail(detail);
+}
+
 /// Whether the signing key was in force when the badge says it was issued
 /// (DESIGN.md: keys are judged at issuance, so retiring a key does not void
 /// the badges it signed).

@@ -262,17 +262,8 @@ fn signed<F: Fetch>(
         );
         return false;
     }
-    checks
-        .pass(
-            CheckId::IssuerTrust,
-            format!(
-                "Signed by {}, with a key the catalog lists for it.",
-                issuer.name
-            ),
-        )
-        .detail(format!("key {}", key.id));
     let issued = text(assertion, "issuedOn").and_then(parse_instant);
-    super::key_window(key, issued, checks, findings);
+    super::trusted_signer(issuer, key, issued, checks, findings);
     true
 }
 
@@ -466,11 +457,7 @@ async fn revocation<F: Fetch>(
     findings: &mut Findings,
 ) {
     let could_not = |checks: &mut Checks, findings: &mut Findings, why: String| {
-        findings.unchecked = true;
-        checks.skip(
-            CheckId::Status,
-            format!("Whether it was revoked could not be checked: {why}."),
-        );
+        super::status_unknown(checks, findings, &why, String::new());
     };
     let profile = match object_at(issuer, env).await {
         Ok(profile) => profile,

@@ -87,13 +87,12 @@ async fn bitstring<F: Fetch>(
         return;
     };
     let could_not = |checks: &mut Checks, findings: &mut Findings, why: String| {
-        findings.unchecked = true;
-        checks
-            .skip(
-                CheckId::Status,
-                format!("Whether it was revoked could not be checked: {why}."),
-            )
-            .detail(format!("status list {url}, index {index}"));
+        super::status_unknown(
+            checks,
+            findings,
+            &why,
+            format!("status list {url}, index {index}"),
+        );
     };
     if !url.starts_with("https://") && !url.starts_with("http://") {
         return could_not(
@@ -245,13 +244,7 @@ async fn revocation_list<F: Fetch>(
 ) {
     let url = entry.get("id").and_then(Value::as_str).unwrap_or("");
     let could_not = |checks: &mut Checks, findings: &mut Findings, why: String| {
-        findings.unchecked = true;
-        checks
-            .skip(
-                CheckId::Status,
-                format!("Whether it was revoked could not be checked: {why}."),
-            )
-            .detail(format!("revocation list {url}"));
+        super::status_unknown(checks, findings, &why, format!("revocation list {url}"));
     };
     let body = match super::fetch_ok(env, url, "the revocation list").await {
         Ok(body) => body,

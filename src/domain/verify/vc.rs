@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::di::{self, ProofOutcome};
 use super::report::{CheckId, Checks};
-use super::{Findings, TrustStore, Verdict, credential, examine, jws, key_window, rdfc};
+use super::{Findings, TrustStore, Verdict, credential, examine, jws, rdfc};
 use crate::domain::instant::UnixTime;
 
 /// The credential a VC-JWT carries: the `vc` claim (VC 1.1 JWT encoding),
@@ -289,17 +289,8 @@ pub(super) fn verify_vc(
                     "The signature matches the badge exactly.",
                 )
                 .detail(hashes(p));
-            checks
-                .pass(
-                    CheckId::IssuerTrust,
-                    format!(
-                        "Signed by {}, with a key the catalog lists for it.",
-                        issuer.name
-                    ),
-                )
-                .detail(format!("key {}", key.id));
             let issued = credential::issued_at(credential).and_then(credential::parse_instant);
-            key_window(key, issued, checks, findings);
+            super::trusted_signer(issuer, key, issued, checks, findings);
         }
     }
     dates(credential, now, checks, findings);
