@@ -1,6 +1,10 @@
 //! "No panic on any input": a panic in wasm kills the page, so the loaders
 //! must turn every malformed file into an error. These tests feed them every
-//! prefix of the real files and byte-level corruptions of them.
+//! prefix of the real files and byte-level corruptions of them. The demo
+//! catalog is large (over 100 KB), so where a test would parse it once per
+//! byte, it covers the first and last 4 KB byte by byte and samples the
+//! middle; the smaller test catalog (tests/vectors/catalog.json) is covered
+//! at every byte.
 
 use microcred::domain::catalog::Catalog;
 use microcred::domain::faq::Faq;
@@ -8,19 +12,32 @@ use microcred::domain::json;
 
 const CATALOG: &str = include_str!("../public/catalog.json");
 const FAQ: &str = include_str!("../public/faq.json");
+const SMALL_CATALOG: &str = include_str!("vectors/catalog.json");
+
+/// Byte positions to corrupt or cut at: every one near both ends, about
+/// 1,500 spread over the middle.
+fn positions(len: usize) -> impl Iterator<Item = usize> {
+    let edge = 4096.min(len);
+    let stride = (len / 1500).max(1);
+    (0..len).filter(move |i| *i < edge || *i + edge >= len || i % stride == 0)
+}
 
 /// Every proper prefix of the JSON (without its trailing newline) that ends
 /// on a character boundary: none of them is a complete document.
 fn prefixes(text: &str) -> impl Iterator<Item = &str> {
     let text = text.trim_end();
-    (0..text.len())
+    positions(text.len())
         .filter(|i| text.is_char_boundary(*i))
         .map(move |i| &text[..i])
 }
 
 #[test]
 fn every_truncation_of_the_catalog_is_an_error_not_a_panic() {
-    for prefix in prefixes(CATALOG) {
+    let small = SMALL_CATALOG.trim_end();
+    let every = (0..small.len())
+        .filter(|i| small.is_char_boundary(*i))
+        .map(|i| &small[..i]);
+    for prefix in prefixes(CATALOG).chain(every) {
         assert!(
             Catalog::from_json(prefix).is_err(),
             "a truncated catalog of {} bytes loaded",
@@ -41,7 +58,8 @@ fn corrupting_any_structural_byte_never_panics() {
     // Replace each structural character in turn by each other one.
     let bytes = CATALOG.as_bytes();
     let structural = b"{}[]:,\"";
-    for (at, b) in bytes.iter().enumerate() {
+    for at in positions(bytes.len()) {
+        let b = &bytes[at];
         if !structural.contains(b) {
             continue;
         }
@@ -69,13 +87,16 @@ fn the_json_parser_agrees_with_serde_json() {
         "{\"a\":1}\u{0}".into(),
         " \t\r\n[ ]".into(),
     ];
-    let bytes = CATALOG.as_bytes();
-    for at in (0..bytes.len()).step_by(53) {
-        for replacement in b"{}[]:,\"x\\0-.e \x01" {
-            let mut copy = bytes.to_vec();
-            copy[at] = *replacement;
-            if let Ok(text) = String::from_utf8(copy) {
-                samples.push(text);
+    // Densely over the small catalog, sparsely over the large demo one.
+    for (text, corruptions) in [(SMALL_CATALOG, 1200), (CATALOG, 150)] {
+        let bytes = text.as_bytes();
+        for at in (0..bytes.len()).step_by(bytes.len() / corruptions + 1) {
+            for replacement in b"{}[]:,\"x\\0-.e \x01" {
+                let mut copy = bytes.to_vec();
+                copy[at] = *replacement;
+                if let Ok(text) = String::from_utf8(copy) {
+                    samples.push(text);
+                }
             }
         }
     }

@@ -97,6 +97,15 @@ impl Offering {
         cohorts
     }
 
+    /// The cohort a learner would start next: the earliest that is open for
+    /// enrolment (even if under way) or has not started yet and is not
+    /// finished or cancelled.
+    pub fn next_cohort(&self, today: Date) -> Option<&Cohort> {
+        self.upcoming_cohorts(today)
+            .into_iter()
+            .find(|c| c.availability(today).is_open() || c.start_date >= today)
+    }
+
     /// The earliest cohort open for enrolment today, if any.
     pub fn next_open_cohort(&self, today: Date) -> Option<&Cohort> {
         self.upcoming_cohorts(today)

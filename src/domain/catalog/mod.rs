@@ -6,10 +6,13 @@
 //! catalog check`, so staff see the same verdict the app would reach.
 
 mod availability;
+pub mod browse;
 pub mod facts;
 mod model;
+pub mod planner;
 mod read;
 pub mod rules;
+pub mod search;
 
 pub use availability::Availability;
 pub use model::*;
