@@ -112,3 +112,11 @@ pub fn today_in(tz: &str) -> crate::domain::date::Date {
         crate::domain::date::Date::from_days_since_epoch(days)
     })
 }
+
+/// Whether the viewport is wide enough to show the catalog filters beside
+/// the results (the same breakpoint as `catalog.module.css`).
+pub fn is_wide() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(min-width: 60rem)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}

@@ -13,7 +13,7 @@ mod with_catalog;
 pub use error_panel::ErrorPanel;
 pub use later_notice::LaterNotice;
 pub use missing_item::MissingItem;
-pub use offering_card::{OfferingCard, series_title};
+pub use offering_card::OfferingCard;
 pub use page_title::use_page_title;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

@@ -47,7 +47,8 @@ struct Doc {
     values: Vec<(u8, u16)>,
     next_start: Option<Date>,
     fee_cents: i64,
-    title: String,
+    /// Position of the title in A-to-Z order (folded), for sorting.
+    title_rank: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -169,8 +170,18 @@ impl CatalogIndex {
                 }
             }
         }
-        months.sort();
+        months.sort_unstable();
         months.dedup();
+        let mut titles: Vec<(String, usize)> = catalog
+            .offerings
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (fold(&o.title), i))
+            .collect();
+        titles.sort_unstable();
+        for (rank, (_, i)) in titles.into_iter().enumerate() {
+            docs[i].title_rank = rank as u32;
+        }
         // Month values are only known after every offering is seen.
         for (doc, offering) in docs.iter_mut().zip(&catalog.offerings) {
             for cohort in live_cohorts(offering, today) {
@@ -379,34 +390,26 @@ impl CatalogIndex {
         (terms.len(), scores, fuzzy)
     }
 
-    fn order(&self, hits: &mut [usize], sort: Sort, scores: &[f32]) {
-        let by_start = |a: &usize, b: &usize| {
-            let (da, db) = (&self.docs[*a], &self.docs[*b]);
+    /// Puts `hits` in `sort` order. One key per hit and one sort call: each
+    /// distinct sort closure would add its own copy of the sort routine to
+    /// the browser bundle.
+    fn order(&self, hits: &mut Vec<usize>, sort: Sort, scores: &[f32]) {
+        let key = |i: usize| -> (i64, i64, u32) {
+            let doc = &self.docs[i];
             // Offerings with no dates go last.
-            match (da.next_start, db.next_start) {
-                (Some(x), Some(y)) => x.cmp(&y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
+            let start = doc.next_start.map_or(i64::MAX, |d| d.days_since_epoch());
+            match sort {
+                Sort::NextStart => (start, 0, doc.title_rank),
+                Sort::Fee => (doc.fee_cents, 0, doc.title_rank),
+                Sort::Title => (i64::from(doc.title_rank), 0, 0),
+                // Scores are small multiples of 0.02; thousandths keep them apart.
+                Sort::Relevance => (-((scores[i] * 1000.0) as i64), start, doc.title_rank),
             }
         };
-        let by_title = |a: &usize, b: &usize| self.docs[*a].title.cmp(&self.docs[*b].title);
-        match sort {
-            Sort::NextStart => hits.sort_by(|a, b| by_start(a, b).then_with(|| by_title(a, b))),
-            Sort::Title => hits.sort_by(by_title),
-            Sort::Fee => hits.sort_by(|a, b| {
-                self.docs[*a]
-                    .fee_cents
-                    .cmp(&self.docs[*b].fee_cents)
-                    .then_with(|| by_title(a, b))
-            }),
-            Sort::Relevance => hits.sort_by(|a, b| {
-                scores[*b]
-                    .total_cmp(&scores[*a])
-                    .then_with(|| by_start(a, b))
-                    .then_with(|| by_title(a, b))
-            }),
-        }
+        let mut keyed: Vec<((i64, i64, u32), usize)> = hits.iter().map(|i| (key(*i), *i)).collect();
+        keyed.sort_unstable();
+        hits.clear();
+        hits.extend(keyed.into_iter().map(|(_, i)| i));
     }
 }
 
@@ -582,7 +585,7 @@ fn describe(offering: &Offering, today: Date, facets: &[Vec<Value>; 8]) -> (Doc,
         values,
         next_start: offering.next_cohort(today).map(|c| c.start_date),
         fee_cents: fee,
-        title: fold(&offering.title),
+        title_rank: 0,
     };
     (doc, months)
 }

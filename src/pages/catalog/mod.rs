@@ -1,52 +1,361 @@
-use leptos::prelude::*;
-use leptos_router::components::A;
+//! `/catalog`: search, facets, sort and pages over every offering. The whole
+//! view lives in the URL query (`BrowseQuery`), so it can be shared and the
+//! back button restores it: typing replaces the current history entry, every
+//! other change adds one.
 
-use crate::components::{LaterNotice, OfferingCard, series_title, use_page_title, with_catalog};
-use crate::domain::catalog::OfferingKind;
+use std::sync::Arc;
+
+use leptos::html::Input;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::components::{OfferingCard, use_page_title, with_catalog};
+use crate::domain::catalog::Catalog;
+use crate::domain::catalog::browse::{BrowseQuery, Facet, PAGE_SIZE, Sort};
+use crate::domain::catalog::search::{CatalogIndex, Results};
 use crate::platform;
 
 stylance::import_style!(style, "catalog.module.css");
 
-/// `/catalog`: every offering, micro-credentials first.
 #[component]
 pub fn CatalogPage() -> impl IntoView {
     use_page_title(|| "Catalog".to_owned());
     view! {
         <div class=style::page>
             <h1>"Catalog"</h1>
-            <LaterNotice>"Search, filters and sorting are on their way. For now, here is everything on offer."</LaterNotice>
-            {with_catalog(true, |catalog| {
-                let today = platform::today_in(&catalog.institution.time_zone);
-                let sections = [
-                    ("Micro-credentials", vec![OfferingKind::MicroCredential]),
-                    ("Short courses, masterclasses and seminars", vec![OfferingKind::ShortCourse, OfferingKind::Masterclass, OfferingKind::Seminar]),
-                ];
-                let series_links = catalog.series.iter().map(|s| {
-                    let (href, title) = (platform::href(&format!("/series/{}", s.slug)), s.title.clone());
-                    view! { <li><A href>{title}</A></li> }
-                }).collect_view();
-                let lists = sections.into_iter().map(|(title, kinds)| {
-                    let cards = catalog.offerings.iter().filter(|o| kinds.contains(&o.kind)).map(|o| {
-                        let series = series_title(&catalog, &o.id);
-                        view! { <li><OfferingCard offering=o.clone() series today /></li> }
-                    }).collect_view();
-                    view! {
-                        <section aria-label=title>
-                            <h2>{title}</h2>
-                            <ul class=style::grid>{cards}</ul>
-                        </section>
-                    }
-                }).collect_view();
-                view! {
-                    <p>{format!("{} offerings from {}.", catalog.offerings.len(), catalog.institution.name)}</p>
-                    <section aria-labelledby="catalog-series">
-                        <h2 id="catalog-series">"Series"</h2>
-                        <ul>{series_links}</ul>
-                    </section>
-                    {lists}
-                }
-                .into_any()
-            })}
+            {with_catalog(true, |catalog| view! { <Browser catalog /> }.into_any())}
         </div>
+    }
+}
+
+/// Moves the catalog to another view: `replace` for typing, so the back
+/// button skips keystrokes.
+type Go = Arc<dyn Fn(BrowseQuery, bool) + Send + Sync>;
+
+#[component]
+fn Browser(catalog: Arc<Catalog>) -> impl IntoView {
+    let today = platform::today_in(&catalog.institution.time_zone);
+    let index = Arc::new(CatalogIndex::new(&catalog, today));
+    let location = use_location();
+    let query = Memo::new(move |_| BrowseQuery::parse(&location.search.read()));
+    let searcher = index.clone();
+    let results = Memo::new(move |_| searcher.search(&query.read()));
+    let navigate = use_navigate();
+    let go: Go = Arc::new(move |next: BrowseQuery, replace: bool| {
+        let url = platform::href(&format!("/catalog{}", next.to_query_string()));
+        navigate(
+            &url,
+            NavigateOptions {
+                resolve: false,
+                replace,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    });
+
+    view! {
+        <SearchBox query go=go.clone() />
+        <div class=style::layout>
+            <Filters index=index.clone() query results go=go.clone() />
+            <section class=style::results aria-labelledby="results-title">
+                <h2 id="results-title" class=style::visually_hidden>"Results"</h2>
+                <div class=style::toolbar>
+                    <Status query results total=index.len() />
+                    <SortChoice query go=go.clone() />
+                </div>
+                <Chosen index=index.clone() query go=go.clone() />
+                <ResultList catalog=catalog.clone() query results go today />
+            </section>
+        </div>
+        <Groups catalog />
+    }
+}
+
+#[component]
+fn SearchBox(query: Memo<BrowseQuery>, go: Go) -> impl IntoView {
+    let input: NodeRef<Input> = NodeRef::new();
+    // Back and forward change the URL under the box: show their text,
+    // unless it only differs from what is typed by spaces.
+    Effect::new(move |_| {
+        let text = query.read().text.clone();
+        if let Some(el) = input.get()
+            && el.value().trim() != text.trim()
+        {
+            el.set_value(&text);
+        }
+    });
+    let on_input = move |ev: leptos::ev::Event| {
+        let typed = event_target_value(&ev);
+        go(query.read_untracked().with_text(&typed), true);
+    };
+    view! {
+        <form role="search" class=style::search on:submit=|ev| ev.prevent_default()>
+            <label for="catalog-search">"Search by title, skill or topic"</label>
+            <input
+                id="catalog-search"
+                node_ref=input
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                aria-describedby="catalog-status"
+                prop:value=query.read_untracked().text.clone()
+                on:input=on_input
+            />
+        </form>
+    }
+}
+
+/// "12 of 43 courses match “data”." Announced politely as results change.
+#[component]
+fn Status(query: Memo<BrowseQuery>, results: Memo<Results>, total: usize) -> impl IntoView {
+    let text = move || {
+        let q = query.read();
+        let r = results.read();
+        let n = r.offerings.len();
+        let noun = if n == 1 { "course" } else { "courses" };
+        let text = q.text.trim();
+        let mut line = match (text.is_empty(), q.has_filters()) {
+            (true, false) => format!("{n} {noun}."),
+            (true, true) => format!("{n} of {total} {noun} match the filters."),
+            (false, false) => format!("{n} {noun} match “{text}”."),
+            (false, true) => format!("{n} {noun} match “{text}” and the filters."),
+        };
+        if !r.fuzzy.is_empty() && n > 0 {
+            line.push_str(&format!(
+                " No exact match for “{}”, so close spellings are included.",
+                r.fuzzy.join("”, “")
+            ));
+        }
+        line
+    };
+    view! { <p id="catalog-status" class=style::status role="status">{text}</p> }
+}
+
+#[component]
+fn SortChoice(query: Memo<BrowseQuery>, go: Go) -> impl IntoView {
+    let options = Sort::ALL
+        .into_iter()
+        .map(|sort| {
+            let selected = move || query.read().sort() == sort;
+            // Best match needs something to match.
+            let disabled = move || sort == Sort::Relevance && query.read().text.trim().is_empty();
+            view! { <option value=sort.key() prop:selected=selected disabled=disabled>{sort.label()}</option> }
+        })
+        .collect_view();
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(sort) = Sort::from_key(&event_target_value(&ev)) {
+            go(query.read_untracked().with_sort(sort), false);
+        }
+    };
+    view! {
+        <div class=style::sort>
+            <label for="catalog-sort">"Sort by"</label>
+            <select id="catalog-sort" on:change=on_change>{options}</select>
+        </div>
+    }
+}
+
+/// One group of checkboxes per facet. The checkboxes stay in the page as
+/// results change (only counts and visibility update), so keyboard focus
+/// is never lost; values no remaining course has are hidden unless chosen.
+#[component]
+fn Filters(
+    index: Arc<CatalogIndex>,
+    query: Memo<BrowseQuery>,
+    results: Memo<Results>,
+    go: Go,
+) -> impl IntoView {
+    let groups = Facet::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(fi, facet)| {
+            let values: Vec<(String, String)> = index
+                .values(facet)
+                .map(|(k, l)| (k.to_owned(), l.to_owned()))
+                .collect();
+            let count_at = move |i: usize| {
+                results.with(|r| r.facets.get(fi).and_then(|f| f.values.get(i)).map_or(0, |v| v.count))
+            };
+            let shown = values.len();
+            let group_hidden = move || {
+                !(0..shown).any(|i| count_at(i) > 0) && query.read().values(facet).is_empty()
+            };
+            let items = values
+                .into_iter()
+                .enumerate()
+                .map(|(i, (key, label))| {
+                    let id = format!("filter-{}-{}", facet.key(), key);
+                    let for_id = id.clone();
+                    let value = key.clone();
+                    let checked = move || query.read().is_chosen(facet, &key);
+                    let hidden = {
+                        let checked = checked.clone();
+                        move || count_at(i) == 0 && !checked()
+                    };
+                    let go = go.clone();
+                    let toggle = move |_| go(query.read_untracked().toggled(facet, &value), false);
+                    view! {
+                        <li hidden=hidden>
+                            <input type="checkbox" id=id prop:checked=checked on:change=toggle />
+                            <label for=for_id>{label}" "<span class=style::count>{move || format!("({})", count_at(i))}</span></label>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class=style::facet hidden=group_hidden>
+                    <legend>{facet.label()}</legend>
+                    <ul>{items}</ul>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let chosen = move || {
+        let n: usize = Facet::ALL
+            .iter()
+            .map(|f| query.read().values(*f).len())
+            .sum();
+        if n == 0 {
+            "Filters".to_owned()
+        } else {
+            format!("Filters ({n} chosen)")
+        }
+    };
+    view! {
+        <details class=style::filters open=platform::is_wide()>
+            <summary>{chosen}</summary>
+            <div class=style::facets>{groups}</div>
+        </details>
+    }
+}
+
+/// The chosen filters as buttons that remove them, and "Clear all".
+#[component]
+fn Chosen(index: Arc<CatalogIndex>, query: Memo<BrowseQuery>, go: Go) -> impl IntoView {
+    let view = move || {
+        let q = query.get();
+        if !q.has_filters() {
+            return ().into_any();
+        }
+        let chips = Facet::ALL
+            .into_iter()
+            .flat_map(|facet| q.values(facet).iter().map(move |v| (facet, v.clone())))
+            .map(|(facet, key)| {
+                let label = index
+                    .values(facet)
+                    .find(|(k, _)| *k == key)
+                    .map_or_else(|| key.clone(), |(_, l)| l.to_owned());
+                let go = go.clone();
+                let remove = move |_| go(query.read_untracked().toggled(facet, &key), false);
+                let name = format!("Remove filter: {}, {label}", facet.label());
+                view! {
+                    <li><button type="button" class=style::chip aria-label=name on:click=remove>{label}" ×"</button></li>
+                }
+            })
+            .collect_view();
+        let go = go.clone();
+        let clear = move |_| go(query.read_untracked().without_filters(), false);
+        view! {
+            <ul class=style::chips aria-label="Chosen filters">
+                {chips}
+                <li><button type="button" class=style::clear on:click=clear>"Clear all filters"</button></li>
+            </ul>
+        }
+        .into_any()
+    };
+    view.into_any()
+}
+
+#[component]
+fn ResultList(
+    catalog: Arc<Catalog>,
+    query: Memo<BrowseQuery>,
+    results: Memo<Results>,
+    go: Go,
+    today: crate::domain::date::Date,
+) -> impl IntoView {
+    let view = move || {
+        let q = query.read();
+        let r = results.read();
+        let (items, pages) = r.page(q.page, PAGE_SIZE);
+        if items.is_empty() {
+            let go = go.clone();
+            let clear = move |_| go(BrowseQuery::default(), false);
+            return view! {
+                <div class=style::empty>
+                    <p><strong>"No courses match."</strong>" Try fewer words, another spelling or fewer filters."</p>
+                    <button type="button" on:click=clear>"Clear the search and all filters"</button>
+                </div>
+            }
+            .into_any();
+        }
+        let cards = items
+            .iter()
+            .map(|at| view! { <li><OfferingCard catalog=catalog.clone() at=*at today /></li> })
+            .collect_view();
+        let page = q.page.clamp(1, pages);
+        let pager = (pages > 1).then(|| {
+            let link =
+                |p: usize| platform::href(&format!("/catalog{}", q.with_page(p).to_query_string()));
+            let previous = (page > 1).then(|| view! { <A href=link(page - 1)>"Previous page"</A> });
+            let next = (page < pages).then(|| view! { <A href=link(page + 1)>"Next page"</A> });
+            view! {
+                <nav class=style::pager aria-label="Result pages">
+                    {previous}
+                    <span>{format!("Page {page} of {pages}")}</span>
+                    {next}
+                </nav>
+            }
+        });
+        view! {
+            <ul class=style::grid>{cards}</ul>
+            {pager}
+        }
+        .into_any()
+    };
+    view.into_any()
+}
+
+/// Links to every series and suite.
+#[component]
+fn Groups(catalog: Arc<Catalog>) -> impl IntoView {
+    let series = catalog
+        .series
+        .iter()
+        .map(|s| {
+            let (href, title) = (platform::href(&format!("/series/{}", s.slug)), s.title.clone());
+            view! { <li><A href>{title}</A>" "<span class=style::count>"4 micro-credentials · 12.5 credit points"</span></li> }
+        })
+        .collect_view();
+    let suites = catalog
+        .suites
+        .iter()
+        .map(|s| {
+            let (href, title) = (
+                platform::href(&format!("/series/{}", s.slug)),
+                s.title.clone(),
+            );
+            let count = format!("{} micro-credentials", s.offerings.len());
+            view! { <li><A href>{title}</A>" "<span class=style::count>{count}</span></li> }
+        })
+        .collect_view();
+    view! {
+        <section class=style::groups aria-labelledby="groups-title">
+            <h2 id="groups-title">"Series and suites"</h2>
+            <p>"A series is four micro-credentials that together can count as credit towards an award course. A suite groups related micro-credentials without that promise."</p>
+            <div class=style::group_lists>
+                <div>
+                    <h3>"Series"</h3>
+                    <ul>{series}</ul>
+                </div>
+                <div>
+                    <h3>"Suites"</h3>
+                    <ul>{suites}</ul>
+                </div>
+            </div>
+        </section>
     }
 }
