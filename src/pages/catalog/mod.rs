@@ -1,7 +1,7 @@
 //! `/catalog`: search, facets, sort and pages over every offering. The whole
 //! view lives in the URL query (`BrowseQuery`), so it can be shared and the
-//! back button restores it: typing replaces the current history entry, every
-//! other change adds one.
+//! back button restores it: typing updates the current history entry (after
+//! a pause), every other change adds one.
 
 use std::sync::Arc;
 
@@ -9,6 +9,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
+use leptos::control_flow::For;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::{OfferingCard, use_page_title, with_catalog};
@@ -39,11 +40,29 @@ fn Browser(catalog: Arc<Catalog>) -> impl IntoView {
     let today = platform::today_in(&catalog.institution.time_zone);
     let index = Arc::new(CatalogIndex::new(&catalog, today));
     let location = use_location();
-    let query = Memo::new(move |_| BrowseQuery::parse(&location.search.read()));
+    let in_url = Memo::new(move |_| BrowseQuery::parse(&location.search.read()));
+    // Text typed since the URL was last written. Typing searches at once
+    // but writes the URL only after a pause: a history entry per keystroke
+    // costs the browser more than the search itself.
+    let typed: RwSignal<Option<String>> = RwSignal::new(None);
+    let query = Memo::new(move |_| {
+        let q = in_url.get();
+        match typed.get() {
+            Some(text) if text != q.text => q.with_text(&text),
+            _ => q,
+        }
+    });
+    // Any URL change (ours, Back, Forward, a link) supersedes what was typed.
+    Effect::new(move |_| {
+        in_url.track();
+        typed.set(None);
+    });
     let searcher = index.clone();
     let results = Memo::new(move |_| searcher.search(&query.read()));
     let navigate = use_navigate();
+    let pending = StoredValue::new(0u32);
     let go: Go = Arc::new(move |next: BrowseQuery, replace: bool| {
+        pending.update_value(|n| *n += 1);
         let url = platform::href(&format!("/catalog{}", next.to_query_string()));
         navigate(
             &url,
@@ -55,9 +74,24 @@ fn Browser(catalog: Arc<Catalog>) -> impl IntoView {
             },
         );
     });
+    let flush = go.clone();
+    let on_type = Arc::new(move |text: String| {
+        typed.set(Some(text));
+        pending.update_value(|n| *n += 1);
+        let ticket = pending.get_value();
+        let flush = flush.clone();
+        set_timeout(
+            move || {
+                if pending.try_get_value() == Some(ticket) {
+                    flush(query.get_untracked(), true);
+                }
+            },
+            std::time::Duration::from_millis(400),
+        );
+    });
 
     view! {
-        <SearchBox query go=go.clone() />
+        <SearchBox query on_type />
         <div class=style::layout>
             <Filters index=index.clone() query results go=go.clone() />
             <section class=style::results aria-labelledby="results-title">
@@ -75,7 +109,7 @@ fn Browser(catalog: Arc<Catalog>) -> impl IntoView {
 }
 
 #[component]
-fn SearchBox(query: Memo<BrowseQuery>, go: Go) -> impl IntoView {
+fn SearchBox(query: Memo<BrowseQuery>, on_type: Arc<dyn Fn(String) + Send + Sync>) -> impl IntoView {
     let input: NodeRef<Input> = NodeRef::new();
     // Back and forward change the URL under the box: show their text,
     // unless it only differs from what is typed by spaces.
@@ -87,10 +121,7 @@ fn SearchBox(query: Memo<BrowseQuery>, go: Go) -> impl IntoView {
             el.set_value(&text);
         }
     });
-    let on_input = move |ev: leptos::ev::Event| {
-        let typed = event_target_value(&ev);
-        go(query.read_untracked().with_text(&typed), true);
-    };
+    let on_input = move |ev: leptos::ev::Event| on_type(event_target_value(&ev));
     view! {
         <form role="search" class=style::search on:submit=|ev| ev.prevent_default()>
             <label for="catalog-search">"Search by title, skill or topic"</label>
@@ -269,6 +300,9 @@ fn Chosen(index: Arc<CatalogIndex>, query: Memo<BrowseQuery>, go: Go) -> impl In
     view.into_any()
 }
 
+/// The current page of results. Cards are keyed by offering, so a
+/// keystroke that keeps a course on the page keeps its card: only new cards
+/// are built and only changed ones touch the DOM.
 #[component]
 fn ResultList(
     catalog: Arc<Catalog>,
@@ -277,46 +311,43 @@ fn ResultList(
     go: Go,
     today: crate::domain::date::Date,
 ) -> impl IntoView {
-    let view = move || {
+    let page_items = Memo::new(move |_| {
+        let page = query.read().page;
+        results.with(|r| r.page(page, PAGE_SIZE).0.to_vec())
+    });
+    let empty = move || page_items.read().is_empty();
+    let clear = move |_| go(BrowseQuery::default(), false);
+    let pager = move || {
         let q = query.read();
-        let r = results.read();
-        let (items, pages) = r.page(q.page, PAGE_SIZE);
-        if items.is_empty() {
-            let go = go.clone();
-            let clear = move |_| go(BrowseQuery::default(), false);
-            return view! {
-                <div class=style::empty>
-                    <p><strong>"No courses match."</strong>" Try fewer words, another spelling or fewer filters."</p>
-                    <button type="button" on:click=clear>"Clear the search and all filters"</button>
-                </div>
-            }
-            .into_any();
+        let pages = results.with(|r| r.page(q.page, PAGE_SIZE).1);
+        if pages < 2 {
+            return ().into_any();
         }
-        let cards = items
-            .iter()
-            .map(|at| view! { <li><OfferingCard catalog=catalog.clone() at=*at today /></li> })
-            .collect_view();
         let page = q.page.clamp(1, pages);
-        let pager = (pages > 1).then(|| {
-            let link =
-                |p: usize| platform::href(&format!("/catalog{}", q.with_page(p).to_query_string()));
-            let previous = (page > 1).then(|| view! { <A href=link(page - 1)>"Previous page"</A> });
-            let next = (page < pages).then(|| view! { <A href=link(page + 1)>"Next page"</A> });
-            view! {
-                <nav class=style::pager aria-label="Result pages">
-                    {previous}
-                    <span>{format!("Page {page} of {pages}")}</span>
-                    {next}
-                </nav>
-            }
-        });
+        let link = |p: usize| platform::href(&format!("/catalog{}", q.with_page(p).to_query_string()));
+        let previous = (page > 1).then(|| view! { <A href=link(page - 1)>"Previous page"</A> });
+        let next = (page < pages).then(|| view! { <A href=link(page + 1)>"Next page"</A> });
         view! {
-            <ul class=style::grid>{cards}</ul>
-            {pager}
+            <nav class=style::pager aria-label="Result pages">
+                {previous}
+                <span>{format!("Page {page} of {pages}")}</span>
+                {next}
+            </nav>
         }
         .into_any()
     };
-    view.into_any()
+    view! {
+        <div class=style::empty hidden=move || !empty()>
+            <p><strong>"No courses match."</strong>" Try fewer words, another spelling or fewer filters."</p>
+            <button type="button" on:click=clear>"Clear the search and all filters"</button>
+        </div>
+        <ul class=style::grid hidden=empty>
+            <For each=move || page_items.get() key=|at| *at let:at>
+                <li class=style::item><OfferingCard catalog=catalog.clone() at today /></li>
+            </For>
+        </ul>
+        {pager}
+    }
 }
 
 /// Links to every series and suite.
