@@ -9,7 +9,6 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
-use leptos::control_flow::For;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::{OfferingCard, use_page_title, with_catalog};
@@ -109,7 +108,10 @@ fn Browser(catalog: Arc<Catalog>) -> impl IntoView {
 }
 
 #[component]
-fn SearchBox(query: Memo<BrowseQuery>, on_type: Arc<dyn Fn(String) + Send + Sync>) -> impl IntoView {
+fn SearchBox(
+    query: Memo<BrowseQuery>,
+    on_type: Arc<dyn Fn(String) + Send + Sync>,
+) -> impl IntoView {
     let input: NodeRef<Input> = NodeRef::new();
     // Back and forward change the URL under the box: show their text,
     // unless it only differs from what is typed by spaces.
@@ -311,11 +313,7 @@ fn ResultList(
     go: Go,
     today: crate::domain::date::Date,
 ) -> impl IntoView {
-    let page_items = Memo::new(move |_| {
-        let page = query.read().page;
-        results.with(|r| r.page(page, PAGE_SIZE).0.to_vec())
-    });
-    let empty = move || page_items.read().is_empty();
+    let empty = move || results.with(|r| r.offerings.is_empty());
     let clear = move |_| go(BrowseQuery::default(), false);
     let pager = move || {
         let q = query.read();
@@ -324,7 +322,8 @@ fn ResultList(
             return ().into_any();
         }
         let page = q.page.clamp(1, pages);
-        let link = |p: usize| platform::href(&format!("/catalog{}", q.with_page(p).to_query_string()));
+        let link =
+            |p: usize| platform::href(&format!("/catalog{}", q.with_page(p).to_query_string()));
         let previous = (page > 1).then(|| view! { <A href=link(page - 1)>"Previous page"</A> });
         let next = (page < pages).then(|| view! { <A href=link(page + 1)>"Next page"</A> });
         view! {
@@ -342,9 +341,16 @@ fn ResultList(
             <button type="button" on:click=clear>"Clear the search and all filters"</button>
         </div>
         <ul class=style::grid hidden=empty>
-            <For each=move || page_items.get() key=|at| *at let:at>
-                <li class=style::item><OfferingCard catalog=catalog.clone() at today /></li>
-            </For>
+            {move || {
+                let page = query.read().page;
+                results.with(|r| {
+                    r.page(page, PAGE_SIZE)
+                        .0
+                        .iter()
+                        .map(|at| view! { <li class=style::item><OfferingCard catalog=catalog.clone() at=*at today /></li> })
+                        .collect_view()
+                })
+            }}
         </ul>
         {pager}
     }
