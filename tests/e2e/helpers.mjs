@@ -64,3 +64,8 @@ export const ROUTES = [
   { path: "/no/such/page", heading: "Page not found" },
   { path: "/catalog/no-such-course", heading: "No such course" },
 ];
+
+/** The day the demo catalog is written for: 30 November 2026, 9 am in
+ * Melbourne. Tests whose assertions depend on cohort statuses fix the
+ * browser clock here, so they hold whatever day the suite runs. */
+export const DEMO_DAY = new Date("2026-11-29T22:00:00Z");

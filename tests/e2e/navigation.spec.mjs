@@ -1,6 +1,6 @@
 // Clicking and keyboard-only use of the shell and the catalog pages.
 import { test, expect } from "@playwright/test";
-import { waitForApp } from "./helpers.mjs";
+import { DEMO_DAY, waitForApp } from "./helpers.mjs";
 
 test("the header navigation moves between pages and marks the current one", async ({ page }) => {
   await page.goto("/");
@@ -19,6 +19,7 @@ test("the header navigation moves between pages and marks the current one", asyn
 });
 
 test("from the catalog to an offering to an enrol link naming the course and date", async ({ page }) => {
+  await page.clock.setFixedTime(DEMO_DAY);
   await page.goto("/catalog");
   await page.getByRole("link", { name: "Foundations of Health Data" }).click();
   await expect(page).toHaveURL(/\/catalog\/health-data-foundations$/);

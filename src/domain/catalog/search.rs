@@ -147,7 +147,7 @@ impl CatalogIndex {
         facets[Facet::Status as usize] = fixed(&[
             ("open", "Enrolling now"),
             ("soon", "Starting within six weeks"),
-            ("updates", "Not enrolling yet"),
+            ("updates", "Not open yet: register for updates"),
         ]);
         facets[Facet::Fee as usize] = fixed(&FEE_BANDS.map(|(k, l, _)| (k, l)));
         facets[Facet::Credit as usize] =

@@ -90,7 +90,7 @@ fn Browser(catalog: Arc<Catalog>) -> impl IntoView {
     });
 
     view! {
-        <SearchBox query on_type />
+        <SearchBox query on_type on_enter=go.clone() />
         <div class=style::layout>
             <Filters index=index.clone() query results go=go.clone() />
             <section class=style::results aria-labelledby="results-title">
@@ -111,6 +111,8 @@ fn Browser(catalog: Arc<Catalog>) -> impl IntoView {
 fn SearchBox(
     query: Memo<BrowseQuery>,
     on_type: Arc<dyn Fn(String) + Send + Sync>,
+    /// Enter writes the URL at once.
+    on_enter: Go,
 ) -> impl IntoView {
     let input: NodeRef<Input> = NodeRef::new();
     // Back and forward change the URL under the box: show their text,
@@ -125,7 +127,10 @@ fn SearchBox(
     });
     let on_input = move |ev: leptos::ev::Event| on_type(event_target_value(&ev));
     view! {
-        <form role="search" class=style::search on:submit=|ev| ev.prevent_default()>
+        <form role="search" class=style::search on:submit=move |ev| {
+            ev.prevent_default();
+            on_enter(query.get_untracked(), true);
+        }>
             <label for="catalog-search">"Search by title, skill or topic"</label>
             <input
                 id="catalog-search"
