@@ -26,6 +26,8 @@ pub mod pages;
 pub mod platform;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
+#[cfg(all(target_arch = "wasm32", feature = "verifier"))]
+pub mod worker;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

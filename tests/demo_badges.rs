@@ -7,6 +7,8 @@
 
 use std::process::ExitCode;
 
+use microcred::domain::report_view::ReportView;
+
 fn verdict(file: &str) -> (ExitCode, String) {
     let root = env!("CARGO_MANIFEST_DIR");
     let args: Vec<String> = [
@@ -28,6 +30,44 @@ fn verdict(file: &str) -> (ExitCode, String) {
     let code = microcred::cli::run(&args, &mut out, &mut err);
     let report: serde_json::Value = serde_json::from_slice(&out)
         .unwrap_or_else(|e| panic!("{file}: {e}\n{}", String::from_utf8_lossy(&err)));
+    // The page reads the same JSON (sent by the verifier worker) with its
+    // own small reader: it must see the same report.
+    let view = ReportView::from_json(&String::from_utf8_lossy(&out))
+        .unwrap_or_else(|e| panic!("{file}: the page cannot read the report: {e:?}"));
+    assert_eq!(
+        view.verdict,
+        report["verdict"].as_str().unwrap_or(""),
+        "{file}"
+    );
+    assert_eq!(
+        view.checks.len(),
+        report["checks"].as_array().map_or(0, Vec::len),
+        "{file}"
+    );
+    assert_eq!(
+        view.input_sha256,
+        report["input_sha256"].as_str().unwrap_or(""),
+        "{file}"
+    );
+    let badge = view
+        .badge
+        .as_ref()
+        .unwrap_or_else(|| panic!("{file}: no badge"));
+    assert_eq!(
+        badge.name,
+        report["badge"]["name"].as_str().unwrap_or(""),
+        "{file}"
+    );
+    assert_eq!(
+        badge.issuer_name,
+        report["badge"]["issuer"]["name"].as_str().unwrap_or(""),
+        "{file}"
+    );
+    assert_eq!(
+        badge.alignments.len(),
+        report["badge"]["alignments"].as_array().map_or(0, Vec::len),
+        "{file}"
+    );
     (code, report["verdict"].as_str().unwrap_or("").to_owned())
 }
 

@@ -20,6 +20,7 @@ pub mod json;
 pub mod json_path;
 pub mod keys;
 pub mod money;
+pub mod report_view;
 pub mod text;
 #[cfg(feature = "verifier")]
 pub mod verify;

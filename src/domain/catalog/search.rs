@@ -27,8 +27,8 @@ const SUMMARY: u8 = 3;
 const OUTCOMES: u8 = 2;
 
 /// Query words that would otherwise exclude offerings for not saying them.
-const STOP_WORDS: [&str; 12] = [
-    "a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with", "&",
+const STOP_WORDS: [&str; 11] = [
+    "a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with",
 ];
 
 /// A cohort counts as "starting soon" when it starts within this many days.

@@ -1,25 +1,521 @@
-use leptos::prelude::*;
-use leptos_router::components::A;
+//! `/verify`: an employer pastes a badge's address, pastes its text or
+//! drops its file, and gets one plain verdict, what the badge warrants, and
+//! every check. Verification runs in the verifier worker (`api::verifier`),
+//! so the page never freezes and the first load does not carry it.
+//! `/verify?url=…` verifies on arrival: share links point here.
 
-use crate::components::{LaterNotice, use_page_title};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use wasm_bindgen::JsCast;
+
+use crate::api;
+use crate::components::use_page_title;
+use crate::domain::catalog::{Catalog, facts};
+use crate::domain::date::Date;
+use crate::domain::report_view::{BadgeSummary, CheckView, ReportView, safe_image, safe_link};
 use crate::platform;
+use crate::state::use_catalog;
 
 stylance::import_style!(style, "verify.module.css");
 
-/// `/verify`: check a badge (built in a later issue).
+/// Where the page is.
+#[derive(Clone, PartialEq)]
+enum Stage {
+    Idle,
+    Working(String),
+    Done(Box<ReportView>),
+    Failed(String),
+}
+
+/// What was last verified, to check the recipient against and to name on
+/// the receipt.
+#[derive(Clone, Default)]
+struct Last {
+    bytes: Vec<u8>,
+    label: String,
+    at: String,
+}
+
 #[component]
 pub fn VerifyPage() -> impl IntoView {
     use_page_title(|| "Verify a badge".to_owned());
+    let stage = RwSignal::new(Stage::Idle);
+    let last: RwSignal<Last> = RwSignal::new(Last::default());
+    let url = RwSignal::new(String::new());
+    let pasted = RwSignal::new(String::new());
+    let navigate = use_navigate();
+
+    let run = move |bytes: Vec<u8>, label: String, recipient: Option<String>| {
+        stage.set(Stage::Working(label.clone()));
+        let at = js_sys::Date::new_0()
+            .to_iso_string()
+            .as_string()
+            .unwrap_or_default();
+        last.set(Last {
+            bytes: bytes.clone(),
+            label,
+            at,
+        });
+        leptos::task::spawn_local(async move {
+            let now = js_sys::Date::now() / 1000.0;
+            let catalog = platform::asset_url(api::catalog::CATALOG_FILE);
+            let answer = api::verifier::verify(&bytes, &catalog, now, recipient.as_deref()).await;
+            let next = match answer.map(|json| ReportView::from_json(&json)) {
+                Ok(Ok(report)) => Stage::Done(Box::new(report)),
+                Ok(Err(e)) => Stage::Failed(format!("The verifier could not finish: {}", e.0)),
+                Err(message) => Stage::Failed(message),
+            };
+            let _ = stage.try_set(next);
+        });
+    };
+
+    // `/verify?url=…`: verify on arrival.
+    let initial = use_query_map().read_untracked().get("url");
+    if let Some(address) = initial.filter(|u| !u.trim().is_empty()) {
+        url.set(address.clone());
+        run(address.trim().as_bytes().to_vec(), address, None);
+    }
+
+    let on_url = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let address = url.get_untracked().trim().to_owned();
+        if address.is_empty() {
+            stage.set(Stage::Failed(
+                "Type or paste the badge's address first.".to_owned(),
+            ));
+            return;
+        }
+        // The address becomes part of this page's URL, so the result can be shared.
+        let share = platform::href(&format!(
+            "/verify?url={}",
+            crate::domain::catalog::browse::encode_component(&address)
+        ));
+        navigate(
+            &share,
+            NavigateOptions {
+                resolve: false,
+                replace: true,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+        run(address.as_bytes().to_vec(), address, None);
+    };
+    let on_paste = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = pasted.get_untracked();
+        if text.trim().is_empty() {
+            stage.set(Stage::Failed(
+                "Paste the badge's JSON or JWT text first.".to_owned(),
+            ));
+            return;
+        }
+        run(
+            text.trim().as_bytes().to_vec(),
+            "pasted text".to_owned(),
+            None,
+        );
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let file = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0));
+        if let Some(file) = file {
+            read_file(file, run);
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0));
+        if let Some(file) = file {
+            read_file(file, run);
+        }
+    };
+
+    let recheck = move |identity: String| {
+        let Last { bytes, label, .. } = last.get_untracked();
+        run(bytes, label, Some(identity));
+    };
+
     view! {
         <section class=style::page aria-labelledby="verify-title">
             <h1 id="verify-title">"Verify a badge"</h1>
-            <p>
-                "Here you will paste a badge's link or drop its file to find out, in your own browser, whether "
-                "it is genuine, who issued it and to whom, whether it has expired or been revoked, and what "
-                "it vouches for."
+            <p class=style::intro>
+                "Check a digital badge in your own browser: whether it is genuine, who issued it and to whom, "
+                "whether it has expired or been revoked, and what it vouches for. Nothing you check is sent to us."
             </p>
-            <LaterNotice>"Verification is being built and cannot check badges yet."</LaterNotice>
-            <p>"To learn what the results will mean, read " <A href=platform::href("/faq#what-do-the-verification-results-mean")>"the FAQ on verification"</A> "."</p>
+            <div class=style::inputs>
+                <form class=style::way on:submit=on_url>
+                    <label for="verify-url">"The badge's address (URL)"</label>
+                    <div class=style::row>
+                        <input id="verify-url" type="url" inputmode="url" autocomplete="off" placeholder="https://…" bind:value=url />
+                        <button type="submit">"Verify"</button>
+                    </div>
+                </form>
+                <form class=style::way on:submit=on_paste>
+                    <label for="verify-text">"Or paste the badge itself (JSON or JWT)"</label>
+                    <textarea id="verify-text" rows="4" spellcheck="false" bind:value=pasted></textarea>
+                    <button type="submit">"Verify the pasted badge"</button>
+                </form>
+                <div class=style::way on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                    <label for="verify-file">"Or choose or drop the badge file (JSON, JWT, PNG or SVG)"</label>
+                    <input id="verify-file" type="file" accept=".json,.jwt,.jws,.txt,.png,.svg,application/json,image/png,image/svg+xml" on:change=on_file />
+                </div>
+            </div>
+            <div class=style::result>
+                {move || match stage.get() {
+                    Stage::Idle => ().into_any(),
+                    Stage::Working(label) => view! {
+                        <p class=style::working role="status"><span class=style::spinner aria-hidden="true"></span>{format!("Checking {label}…")}</p>
+                    }.into_any(),
+                    Stage::Failed(message) => view! {
+                        <div class=style::failed role="alert"><p>{message}</p></div>
+                    }.into_any(),
+                    Stage::Done(report) => view! {
+                        <Result report=*report last=last.get_untracked() recheck />
+                    }.into_any(),
+                }}
+            </div>
+            <p class=style::noprint>"What the results mean: " <A href=platform::href("/faq#what-do-the-verification-results-mean")>"the FAQ on verification"</A> "."</p>
+        </section>
+    }
+}
+
+/// Reads a chosen or dropped file and verifies its bytes.
+fn read_file(file: web_sys::File, run: impl Fn(Vec<u8>, String, Option<String>) + 'static) {
+    let name = file.name();
+    leptos::task::spawn_local(async move {
+        let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+            .await
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+            .unwrap_or_default();
+        run(bytes, format!("the file {name}"), None);
+    });
+}
+
+/// The verdict's symbol and its explanation (never colour alone).
+fn verdict_words(verdict: &str) -> (&'static str, &'static str, &'static str) {
+    match verdict {
+        "verified" => (
+            "✓",
+            "Verified",
+            "The badge is genuine: it was signed by an issuer this university trusts, it has not been changed since, and it has not expired or been revoked.",
+        ),
+        "expired" => (
+            "!",
+            "Expired",
+            "The badge is genuine, but it has expired. The skill it vouches for may need refreshing.",
+        ),
+        "revoked" => (
+            "✗",
+            "Revoked",
+            "The issuer has withdrawn this badge. It no longer vouches for anything.",
+        ),
+        "not_yet_valid" => (
+            "!",
+            "Not yet valid",
+            "The badge is genuine, but its validity period has not started.",
+        ),
+        "unknown_issuer" => (
+            "?",
+            "Unknown issuer",
+            "The badge is signed, but not with a key this university's catalog lists. Its signature alone does not show who issued it.",
+        ),
+        "invalid" => (
+            "✗",
+            "Not valid",
+            "This badge does not check out: it was changed after it was signed, its signature is wrong, or it is not a badge.",
+        ),
+        _ => (
+            "?",
+            "Could not check",
+            "Something needed to check this badge could not be fetched or read, so it cannot be called valid. This does not mean it has been revoked.",
+        ),
+    }
+}
+
+fn outcome_words(outcome: &str) -> (&'static str, &'static str) {
+    match outcome {
+        "pass" => ("✓", "Passed"),
+        "fail" => ("✗", "Failed"),
+        "warn" => ("!", "Warning"),
+        _ => ("–", "Not checked"),
+    }
+}
+
+/// "3 March 2027" from an RFC 3339 timestamp, or the text as written.
+fn day(text: &str) -> String {
+    text.get(..10)
+        .and_then(|d| d.parse::<Date>().ok())
+        .map_or_else(|| text.to_owned(), Date::long)
+}
+
+#[component]
+fn Result(
+    report: ReportView,
+    last: Last,
+    recheck: impl Fn(String) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let (symbol, label, sentence) = verdict_words(&report.verdict);
+    let verdict_class = format!("{} {}", style::verdict, verdict_class(&report.verdict));
+    let catalog = use_catalog().get();
+    let details = report
+        .badge
+        .clone()
+        .map(|badge| view! { <BadgeDetails badge catalog=catalog.clone() /> });
+    let checks = report
+        .checks
+        .iter()
+        .map(|c: &CheckView| {
+            let (mark, word) = outcome_words(&c.outcome);
+            let class = format!("{} {}", style::check, outcome_class(&c.outcome));
+            view! {
+                <li class=class>
+                    <span class=style::mark aria-hidden="true">{mark}</span>
+                    <span><strong>{format!("{word}: ")}</strong>{c.sentence.clone()}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let expert = report
+        .checks
+        .iter()
+        .filter(|c| !c.detail.is_empty())
+        .map(|c| view! { <li><code>{c.id.clone()}</code>": "<span class=style::detail>{c.detail.clone()}</span></li> })
+        .collect_view();
+    let catalog_line = catalog.as_ref().map(|c| {
+        format!(
+            "Checked against the catalog of {} (format version {}, published {}).",
+            c.institution.name,
+            c.version,
+            c.generated_at.utc_date().long()
+        )
+    });
+    let identity = RwSignal::new(String::new());
+    let has_recipient = report
+        .badge
+        .as_ref()
+        .is_some_and(|b| b.recipient_kind.is_some());
+    let on_recipient = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = identity.get_untracked().trim().to_owned();
+        if !typed.is_empty() {
+            recheck(typed);
+        }
+    };
+    let print = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <article class=style::report aria-labelledby="verdict-title">
+            <div class=verdict_class>
+                <p class=style::symbol aria-hidden="true">{symbol}</p>
+                <div>
+                    <h2 id="verdict-title" tabindex="-1">{label}</h2>
+                    <p>{sentence}</p>
+                </div>
+            </div>
+            <p class=style::receipt_line>{format!("Checked {} at {}. {}", last.label, last.at, report.format)}</p>
+            {details}
+            {has_recipient.then(|| view! {
+                <form class=style::recipient on:submit=on_recipient>
+                    <label for="verify-recipient">"Check who it was issued to: type their email address (or the identity the badge names)"</label>
+                    <div class=style::row>
+                        <input id="verify-recipient" type="text" autocomplete="off" bind:value=identity />
+                        <button type="submit">"Check"</button>
+                    </div>
+                </form>
+            })}
+            <section aria-labelledby="checks-title">
+                <h3 id="checks-title">"Every check"</h3>
+                <ul class=style::checks>{checks}</ul>
+            </section>
+            <details class=style::expert>
+                <summary>"Technical detail"</summary>
+                <p>"Format: " {report.format.clone()}</p>
+                <p>"SHA-256 of what was checked: " <code class=style::detail>{report.input_sha256.clone()}</code></p>
+                <ul>{expert}</ul>
+            </details>
+            <p class=style::receipt_line>{catalog_line}</p>
+            <p class=style::receipt_line>{format!("SHA-256 of the input: {}", report.input_sha256)}</p>
+            <button type="button" class=style::noprint on:click=print>"Print a receipt"</button>
+        </article>
+    }
+}
+
+fn verdict_class(verdict: &str) -> &'static str {
+    match verdict {
+        "verified" => style::good,
+        "expired" | "not_yet_valid" | "unknown_issuer" | "could_not_check" => style::caution,
+        _ => style::bad,
+    }
+}
+
+fn outcome_class(outcome: &str) -> &'static str {
+    match outcome {
+        "pass" => style::good,
+        "fail" => style::bad,
+        "warn" => style::caution,
+        _ => style::skipped,
+    }
+}
+
+/// What the badge says, as text; what the catalog adds about it.
+#[component]
+fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl IntoView {
+    let issuer = catalog
+        .as_ref()
+        .and_then(|c| c.issuer(&badge.issuer_id))
+        .cloned();
+    let logo = issuer
+        .as_ref()
+        .and_then(|i| i.image.clone())
+        .map(|src| view! { <img class=style::logo src=platform::asset_url(&src) alt="" width="40" height="40" /> });
+    let issuer_name = if badge.issuer_name.is_empty() {
+        badge.issuer_id.clone()
+    } else {
+        badge.issuer_name.clone()
+    };
+    let image = safe_image(badge.image.as_deref()).map(|src| {
+        let alt = format!("The {} badge image", badge.achievement_name);
+        // An image that cannot be loaded (offline, gone) is left out.
+        let hide = |ev: leptos::ev::ErrorEvent| {
+            if let Some(img) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                img.set_hidden(true);
+            }
+        };
+        view! { <img class=style::image src=src alt=alt width="120" height="120" on:error=hide /> }
+    });
+    let kind = badge.recipient_kind.as_deref().map(|k| match k {
+        "email" | "emailAddress" => "email address",
+        "url" | "url_address" => "web address",
+        "telephone" | "phoneNumber" => "phone number",
+        "id" | "identifier" => "identifier",
+        other => other,
+    });
+    let recipient = match (&badge.recipient_identity, kind, badge.recipient_hashed) {
+        (Some(identity), _, false) => format!("Issued to {identity}."),
+        (_, Some(kind), true) => format!("Issued to a hashed {kind}: type it below to check it."),
+        (_, Some(kind), false) => format!("Issued to a {kind}."),
+        _ => "The badge does not name who it was issued to.".to_owned(),
+    };
+    let dates = match (&badge.issued, &badge.expires) {
+        (Some(issued), Some(expires)) => {
+            format!("Issued {}; expires {}.", day(issued), day(expires))
+        }
+        (Some(issued), None) => format!("Issued {}; does not expire.", day(issued)),
+        (None, Some(expires)) => format!("Expires {}.", day(expires)),
+        (None, None) => "No issue date given.".to_owned(),
+    };
+    // What the university's catalog says about this achievement.
+    let offering = catalog.as_ref().and_then(|c| {
+        let id = badge.achievement_id.as_deref()?;
+        let o = c.offerings.iter().find(|o| o.badge.as_ref().is_some_and(|b| b.achievement_id == id))?;
+        let series = c.series_of(&o.id).map(|s| {
+            let courses: Vec<String> = s.award_pathways.iter().map(|p| p.course.clone()).collect();
+            format!(
+                " It is one of the four micro-credentials of the {} series (12.5 credit points together), which may count towards: {}.",
+                s.title,
+                courses.join("; ")
+            )
+        });
+        let text = format!(
+            "{}: {}, {}, {}.{}",
+            o.title,
+            facts::hours(o.hours),
+            facts::cpd_points(o.cpd_points),
+            facts::credit_points(o.credit_points),
+            series.unwrap_or_default()
+        );
+        let href = platform::href(&format!("/catalog/{}", o.slug));
+        Some(view! { <p>"In the catalog: " <A href>{text}</A></p> })
+    });
+    let list = |items: Vec<AnyView>| view! { <ul>{items}</ul> };
+    let tags = badge
+        .tags
+        .iter()
+        .map(|t| view! { <li>{t.clone()}</li> }.into_any())
+        .collect::<Vec<_>>();
+    let alignments = badge
+        .alignments
+        .iter()
+        .map(|a| {
+            let mut text = a.name.clone();
+            if let Some(code) = &a.code {
+                text = format!("{text} ({code})");
+            }
+            if let Some(framework) = &a.framework {
+                text = format!("{framework}: {text}");
+            }
+            match safe_link(a.url.as_deref()) {
+                Some(href) => {
+                    view! { <li><a href=href rel="noopener noreferrer">{text}</a></li> }.into_any()
+                }
+                None => view! { <li>{text}</li> }.into_any(),
+            }
+        })
+        .collect::<Vec<_>>();
+    let endorsements = badge
+        .endorsements
+        .iter()
+        .map(|e| view! { <li>{format!("{} ({}): {}", e.by, e.verdict.replace('_', " "), e.comment)}</li> }.into_any())
+        .collect::<Vec<_>>();
+    let evidence = badge
+        .evidence
+        .iter()
+        .map(|e| {
+            let text = if e.description.is_empty() {
+                e.name.clone()
+            } else {
+                format!("{}: {}", e.name, e.description)
+            };
+            match safe_link(e.url.as_deref()) {
+                Some(href) => {
+                    view! { <li><a href=href rel="noopener noreferrer">{text}</a></li> }.into_any()
+                }
+                None => view! { <li>{text}</li> }.into_any(),
+            }
+        })
+        .collect::<Vec<_>>();
+    let credit = badge
+        .credit_points
+        .map(|p| view! { <p>{format!("Credit: {}.", facts::credit_points(p))}</p> });
+    let section = |title: &'static str, items: Vec<AnyView>| {
+        (!items.is_empty()).then(|| view! { <h4>{title}</h4> {list(items)} })
+    };
+    view! {
+        <section class=style::badge aria-labelledby="badge-title">
+            <div class=style::badge_head>
+                {image}
+                <div>
+                    <h3 id="badge-title">{if badge.achievement_name.is_empty() { badge.name.clone() } else { badge.achievement_name.clone() }}</h3>
+                    <p class=style::issuer>{logo}{format!("Issued by {issuer_name}")}</p>
+                </div>
+            </div>
+            <p>{recipient}</p>
+            <p>{dates}</p>
+            {(!badge.achievement_description.is_empty()).then(|| view! { <p class=style::text>{badge.achievement_description.clone()}</p> })}
+            {(!badge.criteria.is_empty()).then(|| view! { <p class=style::text><strong>"How it was earned: "</strong>{badge.criteria.clone()}</p> })}
+            {credit}
+            {offering}
+            {section("Skills", tags)}
+            {section("Aligned to", alignments)}
+            {section("Endorsements", endorsements)}
+            {section("Evidence", evidence)}
         </section>
     }
 }

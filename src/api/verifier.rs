@@ -1,0 +1,188 @@
+//! The page's side of the verifier worker (`crate::worker`): started the
+//! first time something is verified, then kept for the visit. Requests wait
+//! until the worker says it is ready; each gets its answer by id.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use js_sys::{Object, Reflect, Uint8Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use crate::platform::asset_url;
+
+/// The worker's loader script, written by Trunk (`data-loader-shim`).
+const LOADER: &str = "verifier_loader.js";
+
+/// One answer slot: filled by the message handler, awaited by the caller.
+#[derive(Default)]
+struct Slot {
+    answer: Option<Result<String, String>>,
+    waker: Option<Waker>,
+}
+
+type SharedSlot = Rc<RefCell<Slot>>;
+
+struct Bridge {
+    worker: Worker,
+    ready: bool,
+    queue: Vec<JsValue>,
+    pending: HashMap<u32, SharedSlot>,
+    next_id: u32,
+}
+
+thread_local! {
+    static BRIDGE: RefCell<Option<Bridge>> = const { RefCell::new(None) };
+}
+
+fn settle(slot: &SharedSlot, answer: Result<String, String>) {
+    let mut slot = slot.borrow_mut();
+    slot.answer = Some(answer);
+    if let Some(waker) = slot.waker.take() {
+        waker.wake();
+    }
+}
+
+/// Fails every waiting request (the worker could not start or crashed).
+fn fail_all(message: &str) {
+    let pending: Vec<SharedSlot> = BRIDGE.with(|b| {
+        let mut b = b.borrow_mut();
+        let taken = b
+            .as_mut()
+            .map(|bridge| bridge.pending.drain().map(|(_, s)| s).collect())
+            .unwrap_or_default();
+        // Start afresh next time.
+        *b = None;
+        taken
+    });
+    for slot in pending {
+        settle(&slot, Err(message.to_owned()));
+    }
+}
+
+fn on_message(event: MessageEvent) {
+    let data = event.data();
+    let get =
+        |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    if get("ready").is_truthy() {
+        let queued: Vec<JsValue> = BRIDGE.with(|b| {
+            let mut b = b.borrow_mut();
+            match b.as_mut() {
+                Some(bridge) => {
+                    bridge.ready = true;
+                    std::mem::take(&mut bridge.queue)
+                        .into_iter()
+                        .inspect(|m| {
+                            let _ = bridge.worker.post_message(m);
+                        })
+                        .collect()
+                }
+                None => Vec::new(),
+            }
+        });
+        drop(queued);
+        return;
+    }
+    let id = get("id").as_f64().unwrap_or(-1.0) as u32;
+    let report = get("report").as_string();
+    let slot = BRIDGE.with(|b| {
+        b.borrow_mut()
+            .as_mut()
+            .and_then(|bridge| bridge.pending.remove(&id))
+    });
+    if let Some(slot) = slot {
+        settle(
+            &slot,
+            report.ok_or_else(|| "The verifier sent an empty answer.".to_owned()),
+        );
+    }
+}
+
+fn start() -> Result<Bridge, String> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Classic);
+    let worker = Worker::new_with_options(&asset_url(LOADER), &options)
+        .map_err(|_| "This browser could not start the verifier.".to_owned())?;
+    let handler = Closure::<dyn Fn(MessageEvent)>::new(on_message);
+    worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget();
+    let on_error = Closure::<dyn Fn(JsValue)>::new(|_| {
+        fail_all("The verifier stopped unexpectedly. Please try again.");
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    Ok(Bridge {
+        worker,
+        ready: false,
+        queue: Vec::new(),
+        pending: HashMap::new(),
+        next_id: 1,
+    })
+}
+
+/// Waits for a slot to be filled.
+struct Answer(SharedSlot);
+
+impl Future for Answer {
+    type Output = Result<String, String>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let mut slot = self.0.borrow_mut();
+        match slot.answer.take() {
+            Some(answer) => Poll::Ready(answer),
+            None => {
+                slot.waker = Some(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
+}
+
+/// Verifies `input` (a badge's bytes, or a URL as text) in the worker, as
+/// of `now` (Unix seconds), trusting the issuers of the catalog at
+/// `catalog_url`, and returns the report as JSON text.
+pub async fn verify(
+    input: &[u8],
+    catalog_url: &str,
+    now: f64,
+    recipient: Option<&str>,
+) -> Result<String, String> {
+    let message = Object::new();
+    let bytes = Uint8Array::from(input);
+    let _ = Reflect::set(&message, &"input".into(), &bytes);
+    let _ = Reflect::set(&message, &"catalog".into(), &catalog_url.into());
+    let _ = Reflect::set(&message, &"now".into(), &now.into());
+    if let Some(recipient) = recipient {
+        let _ = Reflect::set(&message, &"recipient".into(), &recipient.into());
+    }
+    let slot: SharedSlot = Rc::default();
+    let sent = BRIDGE.with(|b| -> Result<(), String> {
+        let mut b = b.borrow_mut();
+        if b.is_none() {
+            *b = Some(start()?);
+        }
+        let Some(bridge) = b.as_mut() else {
+            return Err("The verifier is not available.".to_owned());
+        };
+        let id = bridge.next_id;
+        bridge.next_id += 1;
+        let _ = Reflect::set(&message, &"id".into(), &id.into());
+        bridge.pending.insert(id, slot.clone());
+        if bridge.ready {
+            bridge
+                .worker
+                .post_message(&message)
+                .map_err(|_| "The badge could not be handed to the verifier.".to_owned())?;
+        } else {
+            bridge.queue.push(message.into());
+        }
+        Ok(())
+    });
+    sent?;
+    Answer(slot).await
+}
