@@ -285,12 +285,13 @@ async fn hosted<F: Fetch>(
         );
         return false;
     };
+    // An allowed origin is a host name (any port) or `host:port` (that port).
     let host = host_of(assertion_id);
+    let authority = authority_of(assertion_id);
     if !host.is_some_and(|h| {
-        issuer
-            .hosted_origins
-            .iter()
-            .any(|o| o.eq_ignore_ascii_case(h))
+        issuer.hosted_origins.iter().any(|o| {
+            o.eq_ignore_ascii_case(h) || authority.is_some_and(|a| o.eq_ignore_ascii_case(a))
+        })
     }) {
         findings.invalid = true;
         checks.fail(
@@ -377,6 +378,16 @@ async fn hosted<F: Fetch>(
 }
 
 /// The host of an http(s) URL.
+/// `host:port` (or just the host) of an http(s) URL, without user info.
+fn authority_of(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let authority = authority.rsplit('@').next()?;
+    (!authority.is_empty()).then_some(authority)
+}
+
 pub fn host_of(url: &str) -> Option<&str> {
     let rest = url
         .strip_prefix("https://")
@@ -518,5 +529,10 @@ mod tests {
         assert_eq!(host_of("http://example.org"), Some("example.org"));
         assert_eq!(host_of("ftp://example.org/a"), None);
         assert_eq!(host_of("https:///a"), None);
+        assert_eq!(
+            authority_of("https://user@example.org:8443/a"),
+            Some("example.org:8443")
+        );
+        assert_eq!(authority_of("http://example.org?x"), Some("example.org"));
     }
 }

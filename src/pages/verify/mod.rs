@@ -266,6 +266,10 @@ fn Result(
     recheck: impl Fn(String) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let (symbol, label, sentence) = verdict_words(&report.verdict);
+    // Keyboard and screen-reader users land on the verdict.
+    Effect::new(|_| {
+        platform::focus_id("verdict-title");
+    });
     let verdict_class = format!("{} {}", style::verdict, verdict_class(&report.verdict));
     let catalog = use_catalog().get();
     let details = report

@@ -1,0 +1,63 @@
+// Verification speed in headless Chromium, warm: the release build's
+// verifier worker (dist/verifier_loader.js) is started once, then each demo
+// badge (the local fixtures of `scripts/demo-badges --local`) is verified
+// ROUNDS times; the time is from postMessage to the report coming back.
+// Badges with a status list fetch it from the local test server each time.
+//   scripts/dist && scripts/demo-badges --local tests/e2e/fixtures/local http://127.0.0.1:4192/__fixtures__/local
+//   node scripts/bench-verify.mjs
+import { spawn } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import { chromium } from "playwright";
+
+const port = 4192;
+const ROUNDS = Number(process.argv[process.argv.indexOf("--rounds") + 1]) || 40;
+const dir = `${process.env.FIXTURES ?? "tests/e2e/fixtures"}/local/badges`;
+const server = spawn("node", ["tests/e2e/server.mjs", "--root", "dist", "--port", String(port), "--fixtures", process.env.FIXTURES ?? "tests/e2e/fixtures"], { stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 500));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const context = await browser.newContext();
+await context.addCookies([{ name: "fixture", value: "local", url: `http://127.0.0.1:${port}` }]);
+const page = await context.newPage();
+// Verified as of the demo day; the page clock is left real so timings are exact.
+const NOW = Date.UTC(2026, 10, 29, 22) / 1000;
+await page.goto(`http://127.0.0.1:${port}/verify`);
+await page.waitForSelector("main h1");
+
+const files = readdirSync(dir).filter((f) => f !== "hostile.json").sort();
+const badges = Object.fromEntries(files.map((f) => [f, [...readFileSync(`${dir}/${f}`)]]));
+const results = await page.evaluate(
+  async ({ badges, rounds, now }) => {
+    const worker = new Worker("/verifier_loader.js");
+    await new Promise((resolve) => (worker.onmessage = (e) => e.data.ready && resolve()));
+    let next = 1;
+    const verify = (bytes) =>
+      new Promise((resolve) => {
+        const id = next++;
+        worker.onmessage = (e) => e.data.id === id && resolve(JSON.parse(e.data.report));
+        worker.postMessage({ id, input: new Uint8Array(bytes), catalog: "/catalog.json", now });
+      });
+    const out = {};
+    for (const [name, bytes] of Object.entries(badges)) {
+      const first = await verify(bytes); // warm-up (and the catalog, once)
+      const times = [];
+      for (let i = 0; i < rounds; i++) {
+        const t = performance.now();
+        await verify(bytes);
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      out[name] = { verdict: first.verdict, format: first.format, median: times[times.length >> 1], p90: times[Math.floor(times.length * 0.9)] };
+    }
+    return out;
+  },
+  { badges, rounds: ROUNDS, now: NOW },
+);
+console.log(`| Badge | Format | Verdict | Median | p90 |\n|---|---|---|---:|---:|`);
+for (const [name, r] of Object.entries(results)) {
+  console.log(`| ${name} | ${r.format} | ${r.verdict} | ${r.median.toFixed(2)} ms | ${r.p90.toFixed(2)} ms |`);
+}
+await browser.close();
+server.kill();

@@ -1,0 +1,170 @@
+// The employer's page: badges verified in the browser by the verifier worker,
+// with every address a badge leads to (status lists, hosted badges) served by
+// the test server on 127.0.0.1 (tests/e2e/fixtures/local, made by
+// `scripts/demo-badges --local`). The fixture catalog is the demo catalog
+// with 127.0.0.1:4173 allowed to host badges.
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { DEMO_DAY, collectErrors, expectNoAxeViolations } from "./helpers.mjs";
+
+const BASE = "http://127.0.0.1:4173/__fixtures__/local";
+const FILES = "tests/e2e/fixtures/local/badges";
+
+test.beforeEach(async ({ page, context }) => {
+  await context.addCookies([{ name: "fixture", value: "local", url: "http://127.0.0.1:4173" }]);
+  await page.clock.setFixedTime(DEMO_DAY);
+});
+
+const verdict = (page) => page.locator("#verdict-title");
+
+async function verifyUrl(page, url) {
+  await page.goto(`/verify?url=${encodeURIComponent(url)}`);
+  await expect(verdict(page)).toBeVisible({ timeout: 20000 });
+}
+
+for (const [file, expected] of [
+  ["health-data-foundations.json", "Verified"],
+  ["clinical-data-visualisation.jcs.json", "Verified"],
+  ["predictive-health-analytics.jwt", "Verified"],
+  ["predictive-health-analytics.svg", "Verified"],
+  ["health-data-governance.png", "Verified"],
+  ["health-data-foundations.ob2.jwt", "Verified"],
+  ["health-data-foundations.ob2-hosted.json", "Verified"],
+  ["health-data-foundations-2023.json", "Verified"],
+  ["predictive-health-analytics-expired.json", "Expired"],
+  ["health-data-governance-revoked.json", "Revoked"],
+  ["health-data-foundations-unknown-issuer.json", "Unknown issuer"],
+]) {
+  test(`${file} by its address: ${expected}`, async ({ page }) => {
+    const errors = collectErrors(page);
+    await verifyUrl(page, `${BASE}/badges/${file}`);
+    await expect(verdict(page)).toHaveText(expected);
+    // The demo badges' images live on kestrel.example, which does not resolve here.
+    expect(errors.filter((e) => !e.includes("ERR_NAME_NOT_RESOLVED"))).toEqual([]);
+  });
+}
+
+test("a dropped or chosen file verifies, and so does pasted text", async ({ page }) => {
+  await page.goto("/verify");
+  await page.getByLabel("Or choose or drop the badge file (JSON, JWT, PNG or SVG)").setInputFiles(`${FILES}/health-data-governance.png`);
+  await expect(verdict(page)).toHaveText("Verified", { timeout: 20000 });
+  await expect(page.getByText("Checked the file health-data-governance.png")).toBeVisible();
+
+  await page.getByLabel("Or paste the badge itself (JSON or JWT)").fill(readFileSync(`${FILES}/predictive-health-analytics.jwt`, "utf8"));
+  await page.getByRole("button", { name: "Verify the pasted badge" }).click();
+  await expect(page.getByText("Checked pasted text")).toBeVisible({ timeout: 20000 });
+  await expect(verdict(page)).toHaveText("Verified");
+});
+
+test("a tampered badge is not valid", async ({ page }) => {
+  const badge = readFileSync(`${FILES}/health-data-foundations.json`, "utf8").replace("Foundations of Health Data", "Foundations of Health Data (Honours)");
+  await page.goto("/verify");
+  await page.getByLabel("Or paste the badge itself (JSON or JWT)").fill(badge);
+  await page.getByRole("button", { name: "Verify the pasted badge" }).click();
+  await expect(verdict(page)).toHaveText("Not valid", { timeout: 20000 });
+  await expect(page.locator("li", { hasText: "Failed:" }).first()).toBeVisible();
+});
+
+test("the result shows what the badge warrants, and every check", async ({ page }) => {
+  await verifyUrl(page, `${BASE}/badges/health-data-foundations.json`);
+  await expect(page.getByRole("heading", { level: 3, name: "Foundations of Health Data" })).toBeVisible();
+  await expect(page.getByText("Issued by Kestrel University Micro-credentials")).toBeVisible();
+  await expect(page.getByText("Issued 30 June 2026; does not expire.")).toBeVisible();
+  await expect(page.getByText("SFIA 9: Data analytics (DAAN)")).toBeVisible();
+  await expect(page.getByText(/40 hours, 40 CPD points, 3\.125 credit points/)).toBeVisible();
+  await expect(page.getByText(/Graduate Certificate in Health Data Analytics/)).toBeVisible();
+  await expect(page.getByText("Passed: The signature matches the badge exactly.")).toBeVisible();
+  await expect(page.getByText(/SHA-256 of the input: [0-9a-f]{64}/)).toBeVisible();
+  await expectNoAxeViolations(page, "/verify with a result");
+});
+
+test("who it was issued to can be checked against the hashed recipient", async ({ page }) => {
+  await verifyUrl(page, `${BASE}/badges/health-data-foundations.json`);
+  await expect(page.getByText("Issued to a hashed email address")).toBeVisible();
+  const box = page.getByLabel(/Check who it was issued to/);
+  await box.fill("someone.else@example.com");
+  await page.getByRole("button", { name: "Check", exact: true }).click();
+  await expect(verdict(page)).toHaveText("Not valid", { timeout: 20000 });
+  await page.getByLabel(/Check who it was issued to/).fill("Learner@Example.com");
+  await page.getByRole("button", { name: "Check", exact: true }).click();
+  await expect(verdict(page)).toHaveText("Verified", { timeout: 20000 });
+  await expect(page.locator("li", { hasText: "Passed:" }).filter({ hasText: /issued to/i })).toBeVisible();
+});
+
+test("an address the browser may not read (no CORS) is 'could not check', not 'invalid'", async ({ page }) => {
+  // The /mc/ server on port 4174 sends no CORS headers, so the page's origin may not read it.
+  await verifyUrl(page, "http://127.0.0.1:4174/mc/badges/health-data-foundations.json");
+  await expect(verdict(page)).toHaveText("Could not check");
+  await expect(page.getByText(/could not be fetched .*CORS/)).toBeVisible();
+  await expect(page.getByText(/verify the file instead/)).toBeVisible();
+});
+
+test("an address that answers 404 is 'could not check'; one that answers 410 is revoked", async ({ page }) => {
+  await verifyUrl(page, "http://127.0.0.1:4173/__fixtures__/gone/badges/withdrawn.json");
+  await expect(verdict(page)).toHaveText("Could not check");
+  await expect(page.getByText(/the server answered HTTP 404/)).toBeVisible();
+  await verifyUrl(page, "http://127.0.0.1:4173/__fixtures__/gone/badges/revoked-hosted.json");
+  await expect(verdict(page)).toHaveText("Revoked");
+});
+
+test("a badge stuffed with script stays inert", async ({ page }) => {
+  const dialogs = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await verifyUrl(page, `${BASE}/badges/hostile.json`);
+  await expect(verdict(page)).toHaveText("Verified");
+  // The payloads are shown as text.
+  await expect(page.getByText('<img src=x onerror="window.__pwned=2;alert(2)">Hostile achievement')).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(dialogs).toEqual([]);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(page.url()).toContain("/verify?url=");
+  const unsafe = await page.evaluate(() => {
+    const found = [];
+    for (const el of document.querySelectorAll("*")) {
+      for (const attr of el.attributes) {
+        if (/^on/i.test(attr.name)) found.push(`${el.tagName} ${attr.name}`);
+        if (/^(href|src|action|formaction)$/i.test(attr.name) && /^\s*(javascript|data:text)/i.test(attr.value)) found.push(`${el.tagName} ${attr.name}=${attr.value}`);
+      }
+    }
+    found.push(...[...document.querySelectorAll("main script, main iframe, main style, main svg")].map((e) => e.tagName));
+    return found;
+  });
+  expect(unsafe).toEqual([]);
+});
+
+test("verification runs in a Web Worker, started only when needed", async ({ page }) => {
+  const workers = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  await page.goto("/catalog");
+  await expect(page.locator("main article").first()).toBeVisible();
+  expect(workers).toEqual([]);
+  await verifyUrl(page, `${BASE}/badges/health-data-foundations.json`);
+  expect(workers.length).toBe(1);
+  expect(workers[0]).toMatch(/verifier_loader\.js$/);
+  // The page itself never downloaded the verifier's module: the worker did.
+  const pageWasm = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.endsWith(".wasm")));
+  expect(pageWasm.some((n) => n.includes("verifier"))).toBe(false);
+  // A second verification reuses the same worker.
+  await page.getByLabel("The badge's address (URL)").fill(`${BASE}/badges/health-data-foundations.ob2.jwt`);
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await expect(page.getByText(/Checked .*ob2\.jwt/)).toBeVisible({ timeout: 20000 });
+  expect(workers.length).toBe(1);
+});
+
+test("/verify passes axe before a result, and the receipt prints on one or two pages", async ({ page }) => {
+  await page.goto("/verify");
+  await expect(page.getByRole("heading", { level: 1, name: "Verify a badge" })).toBeVisible();
+  await expectNoAxeViolations(page, "/verify before a result");
+  await verifyUrl(page, `${BASE}/badges/health-data-governance-revoked.json`);
+  await expect(verdict(page)).toHaveText("Revoked");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByLabel("The badge's address (URL)")).toBeHidden();
+  await expect(page.getByRole("banner")).toBeHidden();
+  const pdf = await page.pdf({ format: "A4" });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(2);
+});
