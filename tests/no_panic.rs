@@ -9,6 +9,7 @@
 use microcred::domain::catalog::Catalog;
 use microcred::domain::faq::Faq;
 use microcred::domain::json;
+use microcred::domain::markdown;
 
 const CATALOG: &str = include_str!("../public/catalog.json");
 const FAQ: &str = include_str!("../public/faq.json");
@@ -114,5 +115,22 @@ fn the_json_parser_agrees_with_serde_json() {
             (Ok(_), Err(e)) => panic!("ours accepted what serde_json refuses ({e}): {text}"),
             (Err(_), Err(_)) => {}
         }
+    }
+}
+
+#[test]
+fn any_markdown_is_read_without_panicking() {
+    let sample = "# T\n**b** *e* _u_ `c` [l](https://x.org/(a)) [j](javascript:x)\n\n- a\n  b\n1. c\n<script>x</script> ** * _ ` [ ] ( ) é 😀";
+    for end in (0..=sample.len()).filter(|i| sample.is_char_boundary(*i)) {
+        let _ = markdown::parse(&sample[..end]);
+        let _ = markdown::parse(&sample[end..]);
+    }
+    for noise in [
+        "[[[[((((",
+        "]]]](((())))",
+        "****____````",
+        "- \n- \n1. \n# \n",
+    ] {
+        let _ = markdown::parse(&noise.repeat(500));
     }
 }

@@ -19,6 +19,7 @@ pub mod issue;
 pub mod json;
 pub mod json_path;
 pub mod keys;
+pub mod markdown;
 pub mod money;
 pub mod report_view;
 pub mod text;

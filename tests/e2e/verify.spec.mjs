@@ -117,6 +117,9 @@ test("a badge stuffed with script stays inert", async ({ page }) => {
   await expect(verdict(page)).toHaveText("Verified");
   // The payloads are shown as text.
   await expect(page.getByText('<img src=x onerror="window.__pwned=2;alert(2)">Hostile achievement')).toBeVisible();
+  // Markdown in the narrative is formatted; its javascript: link is plain text.
+  await expect(page.locator("main strong", { hasText: /^markdown$/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "link", exact: true })).toHaveCount(0);
   await page.waitForTimeout(500);
   expect(dialogs).toEqual([]);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();

@@ -512,8 +512,8 @@ fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl Into
             </div>
             <p>{recipient}</p>
             <p>{dates}</p>
-            {(!badge.achievement_description.is_empty()).then(|| view! { <p class=style::text>{badge.achievement_description.clone()}</p> })}
-            {(!badge.criteria.is_empty()).then(|| view! { <p class=style::text><strong>"How it was earned: "</strong>{badge.criteria.clone()}</p> })}
+            {(!badge.achievement_description.is_empty()).then(|| markdown(&badge.achievement_description))}
+            {(!badge.criteria.is_empty()).then(|| view! { <h4>"How it was earned"</h4> {markdown(&badge.criteria)} })}
             {credit}
             {offering}
             {section("Skills", tags)}
@@ -522,4 +522,58 @@ fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl Into
             {section("Evidence", evidence)}
         </section>
     }
+}
+
+/// Badge narrative (Markdown) as elements: the reader in `domain::markdown`
+/// gives a tree, so raw HTML in a badge is only ever text.
+fn markdown(text: &str) -> AnyView {
+    use crate::domain::markdown::{Block, Inline, parse};
+    let runs = |inlines: Vec<Inline>| {
+        inlines
+            .into_iter()
+            .map(|inline| match inline {
+                Inline::Text(t) => t.into_any(),
+                Inline::Strong(t) => view! { <strong>{t}</strong> }.into_any(),
+                Inline::Emphasis(t) => view! { <em>{t}</em> }.into_any(),
+                Inline::Code(t) => view! { <code>{t}</code> }.into_any(),
+                Inline::Link {
+                    text,
+                    href: Some(href),
+                } => view! { <a href=href rel="noopener noreferrer">{text}</a> }.into_any(),
+                Inline::Link { text, href: None } => text.into_any(),
+            })
+            .collect_view()
+    };
+    parse(text)
+        .into_iter()
+        .map(|block| match block {
+            Block::Paragraph(inlines) => {
+                view! { <p class=style::text>{runs(inlines)}</p> }.into_any()
+            }
+            Block::Heading(inlines) => {
+                view! { <p class=style::text><strong>{runs(inlines)}</strong></p> }.into_any()
+            }
+            Block::List {
+                ordered: false,
+                items,
+            } => {
+                let items = items
+                    .into_iter()
+                    .map(|i| view! { <li>{runs(i)}</li> })
+                    .collect_view();
+                view! { <ul>{items}</ul> }.into_any()
+            }
+            Block::List {
+                ordered: true,
+                items,
+            } => {
+                let items = items
+                    .into_iter()
+                    .map(|i| view! { <li>{runs(i)}</li> })
+                    .collect_view();
+                view! { <ol>{items}</ol> }.into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
 }
