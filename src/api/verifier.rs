@@ -70,22 +70,15 @@ fn on_message(event: MessageEvent) {
     let get =
         |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
     if get("ready").is_truthy() {
-        let queued: Vec<JsValue> = BRIDGE.with(|b| {
-            let mut b = b.borrow_mut();
-            match b.as_mut() {
-                Some(bridge) => {
-                    bridge.ready = true;
-                    std::mem::take(&mut bridge.queue)
-                        .into_iter()
-                        .inspect(|m| {
-                            let _ = bridge.worker.post_message(m);
-                        })
-                        .collect()
+        // Send what was asked for while the worker was starting.
+        BRIDGE.with(|b| {
+            if let Some(bridge) = b.borrow_mut().as_mut() {
+                bridge.ready = true;
+                for message in std::mem::take(&mut bridge.queue) {
+                    let _ = bridge.worker.post_message(&message);
                 }
-                None => Vec::new(),
             }
         });
-        drop(queued);
         return;
     }
     let id = get("id").as_f64().unwrap_or(-1.0) as u32;

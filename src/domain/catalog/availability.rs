@@ -106,6 +106,18 @@ impl Offering {
             .find(|c| c.availability(today).is_open() || c.start_date >= today)
     }
 
+    /// The earliest announced day enrolment opens for a cohort that is not
+    /// open yet: what "Register for updates" can promise.
+    pub fn next_enrolment_opens(&self, today: Date) -> Option<Date> {
+        self.upcoming_cohorts(today)
+            .iter()
+            .filter_map(|c| match c.availability(today) {
+                Availability::NotYetOpen { opens } => opens,
+                _ => None,
+            })
+            .min()
+    }
+
     /// The earliest cohort open for enrolment today, if any.
     pub fn next_open_cohort(&self, today: Date) -> Option<&Cohort> {
         self.upcoming_cohorts(today)

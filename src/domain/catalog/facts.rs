@@ -23,6 +23,14 @@ pub fn credit_points(p: f64) -> String {
     }
 }
 
+/// "Data analytics (DAAN)", or the name alone when there is no code.
+pub fn with_code(name: &str, code: Option<&str>) -> String {
+    match code {
+        Some(code) => format!("{name} ({code})"),
+        None => name.to_owned(),
+    }
+}
+
 /// A number to three decimals without trailing zeros: 40 → "40",
 /// 3.125 → "3.125", 12.50 → "12.5".
 ///
@@ -60,5 +68,13 @@ mod tests {
         assert_eq!(cpd_points(45.0), "45 CPD points");
         assert_eq!(credit_points(0.0), "No credit");
         assert_eq!(credit_points(4.0 * 3.125), "12.5 credit points");
+        assert_eq!(
+            with_code("Data analytics", Some("DAAN")),
+            "Data analytics (DAAN)"
+        );
+        assert_eq!(
+            with_code("Master of Education", None),
+            "Master of Education"
+        );
     }
 }

@@ -94,7 +94,7 @@ fn Browser(catalog: Arc<Catalog>) -> impl IntoView {
         <div class=style::layout>
             <Filters index=index.clone() query results go=go.clone() />
             <section class=style::results aria-labelledby="results-title">
-                <h2 id="results-title" class=style::visually_hidden>"Results"</h2>
+                <h2 id="results-title" class="visually-hidden">"Results"</h2>
                 <div class=style::toolbar>
                     <Status query results total=index.len() />
                     <SortChoice query go=go.clone() />

@@ -207,10 +207,7 @@ fn Lists(offering: Offering) -> impl IntoView {
         .alignments
         .iter()
         .map(|a| {
-            let name = match &a.code {
-                Some(code) => format!("{} ({code})", a.name),
-                None => a.name.clone(),
-            };
+            let name = facts::with_code(&a.name, a.code.as_deref());
             let framework = link(&a.framework, a.url.as_deref());
             view! { <li>{framework}": "{name}</li> }
         })
@@ -309,14 +306,7 @@ fn Cohorts(offering: Offering, today: Date) -> impl IntoView {
         })
         .collect_view();
     let register = (!any_open).then(|| {
-        let opens = cohorts
-            .iter()
-            .filter_map(|c| match c.availability(today) {
-                Availability::NotYetOpen { opens } => opens,
-                _ => None,
-            })
-            .min();
-        let when = match opens {
+        let when = match offering.next_enrolment_opens(today) {
             Some(date) => format!("Enrolments open on {}. Register and we will tell you when they do.", date.long()),
             None if cohorts.is_empty() => "No dates are set yet. Register and we will tell you when they are.".to_owned(),
             None => "Enrolment dates are not announced yet. Register and we will tell you when they are.".to_owned(),

@@ -2,7 +2,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::{LaterNotice, catalog_item_page, use_page_title};
-use crate::domain::catalog::Availability;
 use crate::platform;
 
 /// `/register/:slug`: register for updates about an offering with no open
@@ -15,15 +14,7 @@ pub fn RegisterPage() -> impl IntoView {
         let page_title = title.clone();
         use_page_title(move || format!("Register for updates: {page_title}"));
         let today = platform::today_in(&catalog.institution.time_zone);
-        let opens = offering
-            .upcoming_cohorts(today)
-            .iter()
-            .filter_map(|c| match c.availability(today) {
-                Availability::NotYetOpen { opens } => opens,
-                _ => None,
-            })
-            .min();
-        let when = match opens {
+        let when = match offering.next_enrolment_opens(today) {
             Some(date) => format!("Enrolments open on {}.", date.long()),
             None => "Enrolment dates have not been announced.".to_owned(),
         };

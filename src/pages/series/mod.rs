@@ -51,10 +51,7 @@ fn SeriesDetail(catalog: Arc<Catalog>, series: Series) -> impl IntoView {
         .award_pathways
         .iter()
         .map(|p| {
-            let name = match &p.code {
-                Some(code) => format!("{} ({code})", p.course),
-                None => p.course.clone(),
-            };
+            let name = facts::with_code(&p.course, p.code.as_deref());
             view! {
                 <li>
                     <strong>{name}</strong>
@@ -168,7 +165,7 @@ fn Planner(catalog: Arc<Catalog>, series: Series, today: Date) -> impl IntoView 
                 <label for="plan-month">"Start from"</label>
                 <select id="plan-month" on:change=on_month>{month_options}</select>
             </div>
-            <p role="status" class=style::visually_hidden>{announcement}</p>
+            <p role="status" class="visually-hidden">{announcement}</p>
             <div class=style::plan>{body}</div>
         </section>
     }

@@ -13,7 +13,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use wasm_bindgen::JsCast;
 
 use crate::api;
-use crate::components::use_page_title;
+use crate::components::{Spinner, use_page_title};
 use crate::domain::catalog::{Catalog, facts};
 use crate::domain::date::Date;
 use crate::domain::report_view::{BadgeSummary, CheckView, ReportView, safe_image, safe_link};
@@ -175,7 +175,7 @@ pub fn VerifyPage() -> impl IntoView {
                 {move || match stage.get() {
                     Stage::Idle => ().into_any(),
                     Stage::Working(label) => view! {
-                        <p class=style::working role="status"><span class=style::spinner aria-hidden="true"></span>{format!("Checking {label}…")}</p>
+                        <Spinner label=format!("Checking {label}…") />
                     }.into_any(),
                     Stage::Failed(message) => view! {
                         <div class=style::failed role="alert"><p>{message}</p></div>
@@ -458,19 +458,11 @@ fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl Into
         .alignments
         .iter()
         .map(|a| {
-            let mut text = a.name.clone();
-            if let Some(code) = &a.code {
-                text = format!("{text} ({code})");
-            }
+            let mut text = facts::with_code(&a.name, a.code.as_deref());
             if let Some(framework) = &a.framework {
                 text = format!("{framework}: {text}");
             }
-            match safe_link(a.url.as_deref()) {
-                Some(href) => {
-                    view! { <li><a href=href rel="noopener noreferrer">{text}</a></li> }.into_any()
-                }
-                None => view! { <li>{text}</li> }.into_any(),
-            }
+            link_item(text, a.url.as_deref())
         })
         .collect::<Vec<_>>();
     let endorsements = badge
@@ -487,12 +479,7 @@ fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl Into
             } else {
                 format!("{}: {}", e.name, e.description)
             };
-            match safe_link(e.url.as_deref()) {
-                Some(href) => {
-                    view! { <li><a href=href rel="noopener noreferrer">{text}</a></li> }.into_any()
-                }
-                None => view! { <li>{text}</li> }.into_any(),
-            }
+            link_item(text, e.url.as_deref())
         })
         .collect::<Vec<_>>();
     let credit = badge
@@ -521,6 +508,16 @@ fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl Into
             {section("Endorsements", endorsements)}
             {section("Evidence", evidence)}
         </section>
+    }
+}
+
+/// A list item, linked when the badge gives an http(s) address for it.
+fn link_item(text: String, url: Option<&str>) -> AnyView {
+    match safe_link(url) {
+        Some(href) => {
+            view! { <li><a href=href rel="noopener noreferrer">{text}</a></li> }.into_any()
+        }
+        None => view! { <li>{text}</li> }.into_any(),
     }
 }
 
@@ -553,25 +550,16 @@ fn markdown(text: &str) -> AnyView {
             Block::Heading(inlines) => {
                 view! { <p class=style::text><strong>{runs(inlines)}</strong></p> }.into_any()
             }
-            Block::List {
-                ordered: false,
-                items,
-            } => {
+            Block::List { ordered, items } => {
                 let items = items
                     .into_iter()
                     .map(|i| view! { <li>{runs(i)}</li> })
                     .collect_view();
-                view! { <ul>{items}</ul> }.into_any()
-            }
-            Block::List {
-                ordered: true,
-                items,
-            } => {
-                let items = items
-                    .into_iter()
-                    .map(|i| view! { <li>{runs(i)}</li> })
-                    .collect_view();
-                view! { <ol>{items}</ol> }.into_any()
+                if ordered {
+                    view! { <ol>{items}</ol> }.into_any()
+                } else {
+                    view! { <ul>{items}</ul> }.into_any()
+                }
             }
         })
         .collect_view()
