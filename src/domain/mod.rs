@@ -25,3 +25,4 @@ pub mod report_view;
 pub mod text;
 #[cfg(feature = "verifier")]
 pub mod verify;
+pub mod wallet;
