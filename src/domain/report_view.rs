@@ -31,6 +31,8 @@ pub struct CheckView {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BadgeSummary {
+    /// The credential's own id, when it states one.
+    pub id: Option<String>,
     pub name: String,
     pub description: String,
     pub achievement_id: Option<String>,
@@ -138,6 +140,7 @@ impl FromJson for BadgeSummary {
             .and_then(|r| r.get("hashed"))
             .map(|h| h.to_string() == "true");
         BadgeSummary {
+            id: r.opt(o, "id"),
             name: r.req(o, "name"),
             description: r.opt(o, "description").unwrap_or_default(),
             achievement_id: text(achievement, "id"),

@@ -11,6 +11,9 @@ use crate::domain::instant::UnixTime;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct BadgeView {
+    /// The credential's own id (a URL or URN), when it states one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// The credential's own name, or the achievement's.
     pub name: String,
     pub description: String,
@@ -167,6 +170,7 @@ pub fn view_vc(credential: &Map<String, Value>) -> BadgeView {
         image: safe_image(id_of(achievement.and_then(|a| a.get("image")))),
     };
     BadgeView {
+        id: own("id"),
         name: own("name").unwrap_or_else(|| achievement_view.name.clone()),
         description: own("description").unwrap_or_else(|| achievement_view.description.clone()),
         achievement: achievement_view,

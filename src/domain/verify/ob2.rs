@@ -87,6 +87,7 @@ pub(crate) async fn verify<F: Fetch>(
         }
     );
     let mut view = BadgeView {
+        id: text(assertion, "id").map(str::to_owned),
         issued: text(assertion, "issuedOn").map(str::to_owned),
         expires: text(assertion, "expires").map(str::to_owned),
         recipient: assertion
