@@ -8,7 +8,7 @@ use leptos_router::path;
 use crate::components::{SiteFooter, SiteHeader};
 use crate::pages::{
     CatalogPage, EnrolPage, FaqPage, HomePage, NotFoundPage, OfferingPage, RegisterPage,
-    SeriesPage, VerifyPage, WalletPage,
+    SeriesPage, VerifyPage, WalletBadgePage, WalletPage, provide_wallet,
 };
 use crate::{platform, state};
 
@@ -18,6 +18,7 @@ stylance::import_style!(style, "app.module.css");
 #[component]
 pub fn App() -> impl IntoView {
     state::provide_catalog();
+    provide_wallet();
     let base = platform::base_path();
 
     view! {
@@ -35,6 +36,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/enrol/:cohort") view=EnrolPage />
                     <Route path=path!("/register/:slug") view=RegisterPage />
                     <Route path=path!("/wallet") view=WalletPage />
+                    <Route path=path!("/wallet/:key") view=WalletBadgePage />
                     <Route path=path!("/verify") view=VerifyPage />
                 </Routes>
             </main>

@@ -120,3 +120,72 @@ pub fn is_wide() -> bool {
         .and_then(|w| w.match_media("(min-width: 60rem)").ok().flatten())
         .is_some_and(|m| m.matches())
 }
+
+/// The current time in Unix seconds.
+pub fn now() -> crate::domain::instant::UnixTime {
+    crate::domain::instant::UnixTime((js_sys::Date::now() / 1000.0) as i64)
+}
+
+/// The absolute address of an in-app path (`/verify?url=…`), for links
+/// shared outside the browser: under `site_url` from config.json when set,
+/// else under the address this page was opened at.
+pub fn absolute_url(path: &str, site_url: Option<&str>) -> String {
+    match site_url {
+        Some(site) => format!("{}{path}", site.trim_end_matches('/')),
+        None => {
+            let origin = web_sys::window()
+                .and_then(|w| w.location().origin().ok())
+                .unwrap_or_default();
+            format!("{origin}{}", href(path))
+        }
+    }
+}
+
+/// Offers `bytes` as a download named `file_name`.
+pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> bool {
+    let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&array, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let clicked = document()
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .map(|a| {
+            a.set_href(&url);
+            a.set_download(file_name);
+            a.click();
+        })
+        .is_some();
+    // Revoke after the click has been handled.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
+    }
+    clicked
+}
+
+/// Copies `text` to the clipboard; false when the browser refused.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = window.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
+}
+
+/// Asks the learner to confirm something that cannot be undone.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}

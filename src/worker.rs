@@ -8,7 +8,9 @@
 //! - worker → page, once at start: `{ready: true}`;
 //! - page → worker: `{id, input: Uint8Array, catalog: url, now: unix seconds,
 //!   recipient?: string}`; a URL to verify is sent as its text in `input`;
-//! - worker → page: `{id, report: "<Report as JSON>"}`.
+//! - worker → page: `{id, report: "<Report as JSON>"}`;
+//! - page → worker: `{id, bake: true, input: credential, image}` → `{id,
+//!   bytes: baked image}` or `{id, error: "why"}`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -130,6 +132,33 @@ async fn answer(data: JsValue) -> String {
         .unwrap_or_else(|_| "{\"error\":\"the report could not be written\"}".to_owned())
 }
 
+/// Bakes a badge into an image: `{input: credential text, image}`.
+fn bake(data: &JsValue) -> Result<Vec<u8>, String> {
+    use crate::domain::verify::baked;
+    let bytes = |name: &str| {
+        field(data, name)
+            .dyn_into::<Uint8Array>()
+            .map(|a| a.to_vec())
+            .unwrap_or_default()
+    };
+    let credential = String::from_utf8(bytes("input"))
+        .map_err(|_| "the badge is not text, so it cannot be baked".to_owned())?;
+    let image = bytes("image");
+    if baked::is_png(&image) {
+        let keyword = if credential.contains("https://w3id.org/openbadges/v2") {
+            "openbadges"
+        } else {
+            "openbadgecredential"
+        };
+        baked::bake_png(&image, credential.trim(), keyword)
+    } else if baked::is_svg(&image) {
+        let svg = String::from_utf8(image).map_err(|_| "the SVG is not UTF-8".to_owned())?;
+        baked::bake_svg(&svg, &credential).map(String::into_bytes)
+    } else {
+        Err("the badge image is neither PNG nor SVG".to_owned())
+    }
+}
+
 /// Installs the message handler and tells the page it is ready.
 pub fn start() {
     console_error_panic_hook::set_once();
@@ -139,10 +168,18 @@ pub fn start() {
         let data = event.data();
         let id = field(&data, "id");
         let scope = reply_to.clone();
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"id".into(), &id);
+        if field(&data, "bake").is_truthy() {
+            let _ = match bake(&data) {
+                Ok(baked) => Reflect::set(&message, &"bytes".into(), &Uint8Array::from(&baked[..])),
+                Err(why) => Reflect::set(&message, &"error".into(), &why.into()),
+            };
+            let _ = scope.post_message(&message);
+            return;
+        }
         wasm_bindgen_futures::spawn_local(async move {
             let report = answer(data).await;
-            let message = Object::new();
-            let _ = Reflect::set(&message, &"id".into(), &id);
             let _ = Reflect::set(&message, &"report".into(), &report.into());
             let _ = scope.post_message(&message);
         });

@@ -476,3 +476,73 @@ fn ledger_entries_match_catalog_offerings_and_skip_revoked() {
     assert_eq!(years.iter().map(|y| y.0).collect::<Vec<_>>(), [2025, 2026]);
     assert_eq!(held_achievements(&cards).len(), 3);
 }
+
+#[test]
+fn snippets_escape_badge_text_and_keep_the_link() {
+    let s = Snippet {
+        name: "Data <b>& \"Co\"".into(),
+        issuer: "O'Brien Institute".into(),
+        link: "https://x.example/verify?url=a&b=c".into(),
+        image: Some("https://x.example/i.png?a=1&b=\"2\"".into()),
+    };
+    for html in [embed_html(&s), signature_html(&s)] {
+        assert!(!html.contains("<b>"), "{html}");
+        assert!(
+            html.contains("Data &lt;b&gt;&amp; &quot;Co&quot;"),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"https://x.example/verify?url=a&amp;b=c\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("alt=\"Data &lt;b&gt;&amp; &quot;Co&quot; badge"),
+            "{html}"
+        );
+        assert!(html.contains("O&#39;Brien"), "{html}");
+    }
+    assert_eq!(
+        signature_text(&s),
+        "Data <b>& \"Co\" (O'Brien Institute). Verify: https://x.example/verify?url=a&b=c"
+    );
+    let no_image = Snippet { image: None, ..s };
+    assert!(!embed_html(&no_image).contains("<img"));
+    assert_eq!(
+        linkedin_post_url("https://x.example/v#badge=ab"),
+        "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fx.example%2Fv%23badge%3Dab"
+    );
+    let cert = LinkedInCert {
+        name: "N".into(),
+        organization_name: "Kestrel".into(),
+        issued: at("2026-12-31T23:59:59Z"),
+        ..LinkedInCert::default()
+    };
+    let fields = linkedin_fields(&cert);
+    assert!(
+        fields.contains(&("Issue date", "December 2026".to_owned())),
+        "{fields:?}"
+    );
+    assert!(fields.contains(&(
+        "Expiration date",
+        "This credential does not expire".to_owned()
+    )));
+}
+
+#[test]
+fn qr_codes_grow_with_the_link_and_refuse_what_cannot_fit() {
+    let (small, path) =
+        qr_path("https://x.example/verify?url=https%3A%2F%2Fb.example%2F1").unwrap();
+    assert_eq!(
+        small,
+        33 + 8,
+        "version 4 (58 bytes at low correction) plus the quiet zone"
+    );
+    assert!(
+        path.starts_with("M4 4h7v1h-7z"),
+        "the finder pattern's top row: {path}"
+    );
+    let long = format!("https://x.example/verify#{}", share_fragment(&[b'a'; 1500]));
+    let (big, _) = qr_path(&long).unwrap();
+    assert!(big > small);
+    assert!(qr_path(&"x".repeat(5000)).is_none());
+}

@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod verifier;
+pub mod wallet_store;
 
 use gloo_net::http::Request;
 
@@ -45,4 +46,29 @@ pub(crate) async fn get_text(url: &str, file: &str) -> Result<String, DataError>
         .text()
         .await
         .map_err(|_| fail("The response could not be read as text.".to_owned()))
+}
+
+/// GETs one of this site's files (`url` from `platform::asset_url`) as bytes.
+pub(crate) async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|_| format!("{url} could not be fetched: check your connection."))?;
+    if !response.ok() {
+        return Err(format!("{url} answered HTTP {}.", response.status()));
+    }
+    response
+        .binary()
+        .await
+        .map_err(|_| format!("{url} could not be read."))
+}
+
+/// `config.json`, or the defaults when it is missing or unreadable (every
+/// setting in it is optional).
+pub(crate) async fn fetch_config() -> crate::domain::config::Config {
+    let url = crate::platform::asset_url("config.json");
+    match get_text(&url, "config.json").await {
+        Ok(text) => crate::domain::config::Config::from_json(&text).unwrap_or_default(),
+        Err(_) => crate::domain::config::Config::default(),
+    }
 }

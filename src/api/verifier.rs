@@ -22,7 +22,7 @@ const LOADER: &str = "verifier_loader.js";
 /// One answer slot: filled by the message handler, awaited by the caller.
 #[derive(Default)]
 struct Slot {
-    answer: Option<Result<String, String>>,
+    answer: Option<Result<JsValue, String>>,
     waker: Option<Waker>,
 }
 
@@ -40,7 +40,7 @@ thread_local! {
     static BRIDGE: RefCell<Option<Bridge>> = const { RefCell::new(None) };
 }
 
-fn settle(slot: &SharedSlot, answer: Result<String, String>) {
+fn settle(slot: &SharedSlot, answer: Result<JsValue, String>) {
     let mut slot = slot.borrow_mut();
     slot.answer = Some(answer);
     if let Some(waker) = slot.waker.take() {
@@ -82,17 +82,21 @@ fn on_message(event: MessageEvent) {
         return;
     }
     let id = get("id").as_f64().unwrap_or(-1.0) as u32;
-    let report = get("report").as_string();
+    let answer = if let Some(error) = get("error").as_string() {
+        Err(error)
+    } else {
+        Some(get("report"))
+            .filter(JsValue::is_string)
+            .or_else(|| Some(get("bytes")).filter(|b| b.is_instance_of::<Uint8Array>()))
+            .ok_or_else(|| "The verifier sent an empty answer.".to_owned())
+    };
     let slot = BRIDGE.with(|b| {
         b.borrow_mut()
             .as_mut()
             .and_then(|bridge| bridge.pending.remove(&id))
     });
     if let Some(slot) = slot {
-        settle(
-            &slot,
-            report.ok_or_else(|| "The verifier sent an empty answer.".to_owned()),
-        );
+        settle(&slot, answer);
     }
 }
 
@@ -122,7 +126,7 @@ fn start() -> Result<Bridge, String> {
 struct Answer(SharedSlot);
 
 impl Future for Answer {
-    type Output = Result<String, String>;
+    type Output = Result<JsValue, String>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let mut slot = self.0.borrow_mut();
@@ -136,23 +140,8 @@ impl Future for Answer {
     }
 }
 
-/// Verifies `input` (a badge's bytes, or a URL as text) in the worker, as
-/// of `now` (Unix seconds), trusting the issuers of the catalog at
-/// `catalog_url`, and returns the report as JSON text.
-pub async fn verify(
-    input: &[u8],
-    catalog_url: &str,
-    now: f64,
-    recipient: Option<&str>,
-) -> Result<String, String> {
-    let message = Object::new();
-    let bytes = Uint8Array::from(input);
-    let _ = Reflect::set(&message, &"input".into(), &bytes);
-    let _ = Reflect::set(&message, &"catalog".into(), &catalog_url.into());
-    let _ = Reflect::set(&message, &"now".into(), &now.into());
-    if let Some(recipient) = recipient {
-        let _ = Reflect::set(&message, &"recipient".into(), &recipient.into());
-    }
+/// Sends one request to the worker and waits for its answer.
+async fn call(message: Object) -> Result<JsValue, String> {
     let slot: SharedSlot = Rc::default();
     let sent = BRIDGE.with(|b| -> Result<(), String> {
         let mut b = b.borrow_mut();
@@ -178,4 +167,41 @@ pub async fn verify(
     });
     sent?;
     Answer(slot).await
+}
+
+/// Verifies `input` (a badge's bytes, or a URL as text) in the worker, as
+/// of `now` (Unix seconds), trusting the issuers of the catalog at
+/// `catalog_url`, and returns the report as JSON text.
+pub async fn verify(
+    input: &[u8],
+    catalog_url: &str,
+    now: f64,
+    recipient: Option<&str>,
+) -> Result<String, String> {
+    let message = Object::new();
+    let bytes = Uint8Array::from(input);
+    let _ = Reflect::set(&message, &"input".into(), &bytes);
+    let _ = Reflect::set(&message, &"catalog".into(), &catalog_url.into());
+    let _ = Reflect::set(&message, &"now".into(), &now.into());
+    if let Some(recipient) = recipient {
+        let _ = Reflect::set(&message, &"recipient".into(), &recipient.into());
+    }
+    call(message)
+        .await?
+        .as_string()
+        .ok_or_else(|| "The verifier sent an empty answer.".to_owned())
+}
+
+/// Bakes `credential` (a badge's JSON or JWT text) into `image` (PNG or
+/// SVG) in the worker, and returns the baked image.
+pub async fn bake(credential: &[u8], image: &[u8]) -> Result<Vec<u8>, String> {
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"bake".into(), &JsValue::TRUE);
+    let _ = Reflect::set(&message, &"input".into(), &Uint8Array::from(credential));
+    let _ = Reflect::set(&message, &"image".into(), &Uint8Array::from(image));
+    call(message)
+        .await?
+        .dyn_into::<Uint8Array>()
+        .map(|b| b.to_vec())
+        .map_err(|_| "The verifier sent an empty answer.".to_owned())
 }

@@ -9,7 +9,7 @@ mod not_found;
 mod offering;
 mod register;
 mod series;
-mod verify;
+pub(crate) mod verify;
 mod wallet;
 
 pub use catalog::CatalogPage;
@@ -21,4 +21,4 @@ pub use offering::OfferingPage;
 pub use register::RegisterPage;
 pub use series::SeriesPage;
 pub use verify::VerifyPage;
-pub use wallet::WalletPage;
+pub use wallet::{WalletBadgePage, WalletPage, provide_wallet};

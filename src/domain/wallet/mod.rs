@@ -15,7 +15,10 @@ use crate::domain::report_view::ReportView;
 
 pub use backup::{BackupItem, backup_json, is_backup, read_backup};
 pub use credit::{LedgerEntry, SeriesProgress, Total, ledger_csv, ledger_totals, progress};
-pub use share::{LinkedInCert, badge_from_fragment, linkedin_add_url, share_fragment};
+pub use share::{
+    LinkedInCert, Snippet, badge_from_fragment, embed_html, linkedin_add_url, linkedin_fields,
+    linkedin_post_url, qr_path, share_fragment, signature_html, signature_text,
+};
 
 /// Badges that expire within this many days stand out.
 pub const EXPIRY_WARNING_DAYS: i64 = 90;
@@ -412,6 +415,35 @@ pub fn ledger_entries(cards: &[Card], catalog: &Catalog) -> Vec<LedgerEntry> {
         .collect();
     rows.sort_by(|a, b| a.issued.cmp(&b.issued).then_with(|| a.badge.cmp(&b.badge)));
     rows
+}
+
+/// The file extension for a kept original: `png`, `svg`, `json`, `jwt`, or
+/// `txt` for a URL's text.
+pub fn extension_of(original: &[u8]) -> &'static str {
+    let head = String::from_utf8_lossy(&original[..original.len().min(512)]);
+    let text = head.trim_start_matches('\u{feff}').trim_start();
+    if original.starts_with(b"\x89PNG") {
+        "png"
+    } else if text.starts_with("<svg") || text.starts_with("<?xml") {
+        "svg"
+    } else if text.starts_with('{') {
+        "json"
+    } else if text.starts_with("eyJ") && text.matches('.').count() >= 2 {
+        "jwt"
+    } else {
+        "txt"
+    }
+}
+
+/// The media type that goes with [`extension_of`].
+pub fn media_type_of(original: &[u8]) -> &'static str {
+    match extension_of(original) {
+        "png" => "image/png",
+        "svg" => "image/svg+xml",
+        "json" => "application/json",
+        "jwt" => "application/jwt",
+        _ => "text/plain",
+    }
 }
 
 fn lower_first(sentence: &str) -> String {

@@ -75,3 +75,144 @@ pub fn badge_from_fragment(fragment: &str) -> Result<Vec<u8>, String> {
         .decode(encoded.trim_end_matches('='))
         .map_err(|_| "The badge in the link is damaged: copy the whole link again.".to_owned())
 }
+
+/// What a badge's share snippets need.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Snippet {
+    pub name: String,
+    pub issuer: String,
+    /// The share link.
+    pub link: String,
+    /// An absolute https address of the badge image, if there is one.
+    pub image: Option<String>,
+}
+
+/// Text made safe for an HTML attribute or element.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An embed card for a web page: the image and the badge's name, linked
+/// to the share link, with inline styles only (pages paste it anywhere).
+pub fn embed_html(s: &Snippet) -> String {
+    let (name, issuer, link) = (
+        escape_html(&s.name),
+        escape_html(&s.issuer),
+        escape_html(&s.link),
+    );
+    let image = s.image.as_deref().map_or(String::new(), |src| {
+        format!(
+            "<img src=\"{}\" alt=\"{name} badge\" width=\"96\" height=\"96\" style=\"display:block;margin:0 auto 8px\">",
+            escape_html(src)
+        )
+    });
+    format!(
+        "<a href=\"{link}\" style=\"display:inline-block;max-width:220px;padding:12px;border:1px solid #767676;border-radius:8px;color:#1a1a1a;text-decoration:none;font:14px/1.4 sans-serif;text-align:center\">{image}<strong>{name}</strong><br>{issuer}<br><span style=\"color:#0b5394;text-decoration:underline\">Verify this badge</span></a>"
+    )
+}
+
+/// An email-signature line: a small linked image with alt text (shown
+/// when images are blocked), then the name as a link.
+pub fn signature_html(s: &Snippet) -> String {
+    let (name, issuer, link) = (
+        escape_html(&s.name),
+        escape_html(&s.issuer),
+        escape_html(&s.link),
+    );
+    let image = s.image.as_deref().map_or(String::new(), |src| {
+        format!(
+            "<a href=\"{link}\"><img src=\"{}\" alt=\"{name} badge from {issuer}\" width=\"48\" height=\"48\" style=\"vertical-align:middle;border:0\"></a> ",
+            escape_html(src)
+        )
+    });
+    format!("{image}<a href=\"{link}\">{name}</a> ({issuer})")
+}
+
+/// The plain-text signature, for mail clients that show no images or HTML.
+pub fn signature_text(s: &Snippet) -> String {
+    format!("{} ({}). Verify: {}", s.name, s.issuer, s.link)
+}
+
+/// LinkedIn's "share in a post" address for a link.
+pub fn linkedin_post_url(link: &str) -> String {
+    format!(
+        "https://www.linkedin.com/sharing/share-offsite/?url={}",
+        crate::domain::catalog::browse::encode_component(link)
+    )
+}
+
+/// The form fields LinkedIn is given, as label and value, for the preview
+/// and the copy-the-fields fallback.
+pub fn linkedin_fields(cert: &LinkedInCert) -> Vec<(&'static str, String)> {
+    let month = |t: UnixTime| {
+        let d = t.utc_date();
+        format!("{} {}", d.month_name(), d.year())
+    };
+    let mut fields = vec![("Name", cert.name.clone())];
+    match &cert.organization_id {
+        Some(id) if !id.trim().is_empty() => {
+            fields.push((
+                "Issuing organisation",
+                format!("{} (LinkedIn id {})", cert.organization_name, id.trim()),
+            ));
+        }
+        _ => fields.push(("Issuing organisation", cert.organization_name.clone())),
+    }
+    fields.push(("Issue date", month(cert.issued)));
+    fields.push((
+        "Expiration date",
+        cert.expires
+            .map_or("This credential does not expire".to_owned(), month),
+    ));
+    if let Some(id) = &cert.cert_id {
+        fields.push(("Credential ID", id.clone()));
+    }
+    if let Some(url) = &cert.cert_url {
+        fields.push(("Credential URL", url.clone()));
+    }
+    fields
+}
+
+/// A QR code of `text` as an SVG path: `(modules per side, path data)`,
+/// with a four-module quiet zone inside the size. Low error correction
+/// keeps long share links scannable; `None` when the text is too long for
+/// any QR code.
+pub fn qr_path(text: &str) -> Option<(i32, String)> {
+    use qrcodegen::{QrCode, QrCodeEcc};
+    let qr = QrCode::encode_text(text, QrCodeEcc::Low).ok()?;
+    let size = qr.size();
+    let mut path = String::new();
+    for y in 0..size {
+        let mut x = 0;
+        while x < size {
+            if qr.get_module(x, y) {
+                // One rectangle per horizontal run of dark modules.
+                let start = x;
+                while x < size && qr.get_module(x, y) {
+                    x += 1;
+                }
+                path.push_str(&format!(
+                    "M{} {}h{}v1h-{}z",
+                    start + 4,
+                    y + 4,
+                    x - start,
+                    x - start
+                ));
+            } else {
+                x += 1;
+            }
+        }
+    }
+    Some((size + 8, path))
+}

@@ -34,10 +34,10 @@ enum Stage {
 /// What was last verified, to check the recipient against and to name on
 /// the receipt.
 #[derive(Clone, Default)]
-struct Last {
-    bytes: Vec<u8>,
-    label: String,
-    at: String,
+pub(crate) struct Last {
+    pub bytes: Vec<u8>,
+    pub label: String,
+    pub at: String,
 }
 
 #[component]
@@ -73,6 +73,17 @@ pub fn VerifyPage() -> impl IntoView {
         });
     };
 
+    // A self-contained share link (`/verify#badge=…`): the badge is in the
+    // fragment, which never reaches any server.
+    let fragment = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .filter(|h| h.starts_with("#badge="));
+    if let Some(fragment) = fragment {
+        match crate::domain::wallet::badge_from_fragment(&fragment) {
+            Ok(bytes) => run(bytes, "the badge in this link".to_owned(), None),
+            Err(why) => stage.set(Stage::Failed(why)),
+        }
+    }
     // `/verify?url=…`: verify on arrival.
     let initial = use_query_map().read_untracked().get("url");
     if let Some(address) = initial.filter(|u| !u.trim().is_empty()) {
@@ -181,7 +192,7 @@ pub fn VerifyPage() -> impl IntoView {
                         <div class=style::failed role="alert"><p>{message}</p></div>
                     }.into_any(),
                     Stage::Done(report) => view! {
-                        <Result report=*report last=last.get_untracked() recheck />
+                        <ReportResult report=*report last=last.get_untracked() recheck />
                     }.into_any(),
                 }}
             </div>
@@ -259,8 +270,10 @@ fn day(text: &str) -> String {
         .map_or_else(|| text.to_owned(), Date::long)
 }
 
+/// The verdict, what the badge says, every check and the receipt; also
+/// the wallet's detail page.
 #[component]
-fn Result(
+pub(crate) fn ReportResult(
     report: ReportView,
     last: Last,
     recheck: impl Fn(String) + Clone + Send + Sync + 'static,

@@ -1,0 +1,46 @@
+//! `config.json`: the deployment's settings, published beside the catalog.
+//! Every member is optional; a missing or unreadable file means "none set".
+
+use crate::domain::json::{FromJson, Json, Reader};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    /// The site's public address (`https://…/`), for links shared outside
+    /// the browser. Without it, the address the page was opened at is used.
+    pub site_url: Option<String>,
+    /// LinkedIn's numeric id for the institution ("add to profile").
+    pub linkedin_organization_id: Option<String>,
+    /// Where enrolments are POSTed; none means demo mode.
+    pub enrolment_endpoint: Option<String>,
+    /// Where "register for updates" is POSTed; none means demo mode.
+    pub interest_endpoint: Option<String>,
+}
+
+impl Config {
+    pub fn from_json(text: &str) -> Result<Config, String> {
+        let json = crate::domain::json::parse(text).map_err(|e| e.message)?;
+        crate::domain::json::read(&json).map_err(|errors| {
+            errors
+                .first()
+                .map_or_else(String::new, std::string::ToString::to_string)
+        })
+    }
+}
+
+impl FromJson for Config {
+    fn read<'j>(r: &mut Reader<'j>, json: &'j Json) -> Config {
+        let o = r.object(json);
+        let web = |u: Option<String>| {
+            u.map(|u| u.trim().to_owned())
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        };
+        Config {
+            site_url: web(r.opt(o, "site_url")),
+            linkedin_organization_id: r.opt::<String>(o, "linkedin_organization_id").filter(|id| {
+                !id.trim().is_empty() && id.trim().bytes().all(|b| b.is_ascii_digit())
+            }),
+            enrolment_endpoint: web(r.opt(o, "enrolment_endpoint")),
+            interest_endpoint: web(r.opt(o, "interest_endpoint")),
+        }
+    }
+}

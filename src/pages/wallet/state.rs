@@ -1,0 +1,364 @@
+//! The wallet as the pages share it: the cards, loaded once per visit from
+//! IndexedDB and reloaded when another tab changes them; imports (verified
+//! in the worker, then saved in one transaction); "check all again"; the
+//! last removed badge, for undo.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::api;
+use crate::api::wallet_store as store;
+use crate::domain::instant::UnixTime;
+use crate::domain::wallet::{Card, Kept, Refusal, backup, duplicate_of};
+use crate::platform;
+
+/// One thing to import: a file's bytes, pasted text, or a URL's text.
+pub struct Input {
+    pub bytes: Vec<u8>,
+    pub name: String,
+    pub source_url: Option<String>,
+    /// When it was first added (a restored backup keeps its dates).
+    pub added: Option<UnixTime>,
+}
+
+/// What happened to one input of an import.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub name: String,
+    pub ok: bool,
+    pub message: String,
+}
+
+/// "Check all again" in progress: done of total.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+#[derive(Clone, Copy)]
+pub struct WalletState {
+    /// `None` until the first load settles; `Some(Err)` when storage is unusable.
+    pub cards: RwSignal<Option<Result<Vec<Card>, String>>>,
+    /// Records that could not be read (shown as a warning; never deleted).
+    pub damaged: RwSignal<usize>,
+    pub importing: RwSignal<bool>,
+    pub outcomes: RwSignal<Vec<Outcome>>,
+    pub checking: RwSignal<Option<Progress>>,
+    /// The badge removed last, until it is restored or the visit ends.
+    pub removed: RwSignal<Option<Kept>>,
+    /// A problem with the last action (saving, removing…).
+    pub problem: RwSignal<Option<String>>,
+    started: StoredValue<bool>,
+}
+
+/// Made once in the app shell; nothing is read until a wallet page asks.
+pub fn provide_wallet() {
+    provide_context(WalletState {
+        cards: RwSignal::new(None),
+        damaged: RwSignal::new(0),
+        importing: RwSignal::new(false),
+        outcomes: RwSignal::new(Vec::new()),
+        checking: RwSignal::new(None),
+        removed: RwSignal::new(None),
+        problem: RwSignal::new(None),
+        started: StoredValue::new(false),
+    });
+}
+
+/// The wallet, loading it on first use.
+pub fn use_wallet() -> WalletState {
+    let state: WalletState = expect_context();
+    if !state.started.get_value() {
+        state.started.set_value(true);
+        state.reload();
+        store::on_other_tab_change(move || state.reload());
+    }
+    state
+}
+
+fn catalog_url() -> String {
+    platform::asset_url(api::catalog::CATALOG_FILE)
+}
+
+impl WalletState {
+    pub fn reload(self) {
+        leptos::task::spawn_local(async move {
+            match store::load_cards().await {
+                Ok((cards, damaged)) => {
+                    self.cards.set(Some(Ok(cards)));
+                    self.damaged.set(damaged);
+                }
+                Err(problem) => self.cards.set(Some(Err(problem))),
+            }
+        });
+    }
+
+    /// The cards loaded so far (empty while loading or unusable).
+    pub fn current(self) -> Vec<Card> {
+        self.cards
+            .with_untracked(|c| c.as_ref().and_then(|r| r.as_ref().ok()).cloned())
+            .unwrap_or_default()
+    }
+
+    /// Verifies each input in the worker and keeps the badges among them.
+    /// A wallet backup expands into its badges. Every input gets an outcome;
+    /// the badges are saved together (all or none).
+    pub fn import(self, inputs: Vec<Input>) {
+        if self.importing.get_untracked() {
+            return;
+        }
+        self.importing.set(true);
+        self.outcomes.set(Vec::new());
+        self.problem.set(None);
+        leptos::task::spawn_local(async move {
+            let mut outcomes = Vec::new();
+            let mut queue = Vec::new();
+            for input in inputs {
+                expand(input, &mut queue, &mut outcomes);
+            }
+            let mut known = self.current();
+            let mut accepted: Vec<Kept> = Vec::new();
+            let catalog = catalog_url();
+            for input in queue {
+                let now = platform::now();
+                let report =
+                    api::verifier::verify(&input.bytes, &catalog, now.0 as f64, None).await;
+                let kept = report
+                    .map_err(|why| Refusal::Unreadable(format!("the verifier failed ({why}).")))
+                    .and_then(|json| {
+                        Kept::from_report(
+                            input.bytes,
+                            &input.name,
+                            input.source_url.as_deref(),
+                            json,
+                            now,
+                        )
+                    })
+                    .and_then(|mut kept| {
+                        if let Some(added) = input.added.filter(|a| a.0 > 0) {
+                            kept.card.added = added;
+                        }
+                        match duplicate_of(&known, &kept.card) {
+                            Some((first, same_content)) => Err(Refusal::Duplicate {
+                                name: first.name.clone(),
+                                same_content,
+                            }),
+                            None => Ok(kept),
+                        }
+                    });
+                match kept {
+                    Ok(kept) => {
+                        outcomes.push(Outcome {
+                            name: input.name,
+                            ok: true,
+                            message: format!(
+                                "Added “{}”: {}.",
+                                kept.card.name,
+                                kept.card.status().label().to_lowercase()
+                            ),
+                        });
+                        known.push(kept.card.clone());
+                        accepted.push(kept);
+                    }
+                    Err(refusal) => outcomes.push(Outcome {
+                        name: input.name,
+                        ok: false,
+                        message: refusal.message(),
+                    }),
+                }
+            }
+            if let Err(problem) = store::put_all(&accepted).await {
+                for o in outcomes.iter_mut().filter(|o| o.ok) {
+                    o.ok = false;
+                    o.message = "Not saved (see the message above).".to_owned();
+                }
+                self.problem.set(Some(problem));
+            } else if !accepted.is_empty() {
+                self.cards.set(Some(Ok(known)));
+            }
+            self.outcomes.set(outcomes);
+            self.importing.set(false);
+        });
+    }
+
+    /// Verifies every badge again in the worker, a few at a time, saving
+    /// each new report as it comes and updating the list in batches.
+    pub fn check_all(self) {
+        if self.checking.get_untracked().is_some() {
+            return;
+        }
+        let cards = self.current();
+        if cards.is_empty() {
+            return;
+        }
+        self.problem.set(None);
+        let total = cards.len();
+        self.checking.set(Some(Progress { done: 0, total }));
+        let queue = Rc::new(RefCell::new(cards.into_iter().collect::<VecDeque<_>>()));
+        let fresh: Rc<RefCell<Vec<Card>>> = Rc::default();
+        let done = Rc::new(RefCell::new(0usize));
+        // The worker is single-threaded: a few requests in flight keep it
+        // busy while the page reads and writes IndexedDB.
+        const LANES: usize = 4;
+        let lanes_left = Rc::new(RefCell::new(LANES));
+        for _ in 0..LANES {
+            let (queue, fresh, done, lanes_left) = (
+                queue.clone(),
+                fresh.clone(),
+                done.clone(),
+                lanes_left.clone(),
+            );
+            leptos::task::spawn_local(async move {
+                let catalog = catalog_url();
+                loop {
+                    let next = queue.borrow_mut().pop_front();
+                    let Some(card) = next else { break };
+                    if let Ok(mut kept) = store::load(&card).await {
+                        let now = platform::now();
+                        if let Ok(json) =
+                            api::verifier::verify(&kept.original, &catalog, now.0 as f64, None)
+                                .await
+                            && kept.recheck(json, now)
+                            && store::put_all(std::slice::from_ref(&kept)).await.is_ok()
+                        {
+                            fresh.borrow_mut().push(kept.card);
+                        }
+                    }
+                    let finished = {
+                        let mut d = done.borrow_mut();
+                        *d += 1;
+                        *d
+                    };
+                    if finished % 25 == 0 || finished == total {
+                        self.merge(&mut fresh.borrow_mut());
+                        self.checking.set(Some(Progress {
+                            done: finished,
+                            total,
+                        }));
+                    }
+                }
+                let mut left = lanes_left.borrow_mut();
+                *left -= 1;
+                if *left == 0 {
+                    self.merge(&mut fresh.borrow_mut());
+                    self.checking.set(None);
+                }
+            });
+        }
+    }
+
+    /// Replaces cards by key with fresher ones.
+    fn merge(self, fresh: &mut Vec<Card>) {
+        if fresh.is_empty() {
+            return;
+        }
+        let fresh = std::mem::take(fresh);
+        self.cards.update(|cards| {
+            if let Some(Ok(cards)) = cards {
+                for card in fresh {
+                    if let Some(slot) = cards.iter_mut().find(|c| c.key == card.key) {
+                        *slot = card;
+                    }
+                }
+            }
+        });
+    }
+
+    /// Removes one badge, keeping it in memory for undo.
+    pub async fn remove(self, kept: Kept) -> Result<(), String> {
+        store::delete(std::slice::from_ref(&kept.card.key)).await?;
+        let key = kept.card.key.clone();
+        self.cards.update(|cards| {
+            if let Some(Ok(cards)) = cards {
+                cards.retain(|c| c.key != key);
+            }
+        });
+        self.removed.set(Some(kept));
+        Ok(())
+    }
+
+    /// Puts the last removed badge back.
+    pub fn undo_remove(self) {
+        let Some(kept) = self.removed.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match store::put_all(std::slice::from_ref(&kept)).await {
+                Ok(()) => {
+                    self.removed.set(None);
+                    self.cards.update(|cards| {
+                        if let Some(Ok(cards)) = cards {
+                            cards.push(kept.card);
+                        }
+                    });
+                }
+                Err(problem) => self.problem.set(Some(problem)),
+            }
+        });
+    }
+
+    /// Removes every badge.
+    pub fn clear(self) {
+        leptos::task::spawn_local(async move {
+            match store::clear().await {
+                Ok(()) => {
+                    self.cards.set(Some(Ok(Vec::new())));
+                    self.damaged.set(0);
+                    self.outcomes.set(Vec::new());
+                }
+                Err(problem) => self.problem.set(Some(problem)),
+            }
+        });
+    }
+}
+
+/// A backup becomes its badges; anything else is one input.
+fn expand(input: Input, queue: &mut Vec<Input>, outcomes: &mut Vec<Outcome>) {
+    if !backup::is_backup(&input.bytes) {
+        queue.push(input);
+        return;
+    }
+    match backup::read_backup(&String::from_utf8_lossy(&input.bytes)) {
+        Ok((items, damaged)) => {
+            if damaged > 0 {
+                outcomes.push(Outcome {
+                    name: input.name.clone(),
+                    ok: false,
+                    message: format!(
+                        "{damaged} badge(s) in this backup are damaged and were skipped; the others are restored."
+                    ),
+                });
+            }
+            queue.extend(items.into_iter().map(|item| Input {
+                name: item.file_name,
+                bytes: item.original,
+                source_url: item.source_url,
+                added: Some(item.added),
+            }));
+        }
+        Err(why) => outcomes.push(Outcome {
+            name: input.name,
+            ok: false,
+            message: format!("Not restored: {why}"),
+        }),
+    }
+}
+
+/// The backup file of every badge, loading each original.
+pub async fn backup_file(cards: &[Card]) -> Result<String, String> {
+    let mut items = Vec::with_capacity(cards.len());
+    for card in cards {
+        let kept = store::load(card).await?;
+        items.push(backup::BackupItem {
+            file_name: card.file_name.clone(),
+            source_url: card.source_url.clone(),
+            added: card.added,
+            original: kept.original,
+        });
+    }
+    Ok(backup::backup_json(&items, platform::now()))
+}
