@@ -6,7 +6,7 @@
 // input event (a standard proxy: the frame's paint has been issued by then).
 //   scripts/dist && node scripts/bench-catalog.mjs [--offerings 10000] [--runs 3]
 import { spawn, execFileSync } from "node:child_process";
-import { chromium } from "playwright";
+import { launchChromium } from "./bench-browser.mjs";
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,10 +20,7 @@ execFileSync("node", ["scripts/big-catalog.mjs", "--offerings", offerings, "--ou
 
 const server = spawn("node", ["tests/e2e/server.mjs", "--root", "dist", "--port", String(port), "--fixtures", fixtures], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 
 // Typed one key at a time; Backspace edits in between, like a person.
 const QUERIES = ["data analytics", "leadership", "pyhton", "risk management", "cloud sec", "health data governance"];

@@ -7,17 +7,14 @@
 //   node scripts/bench-verify.mjs
 import { spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
-import { chromium } from "playwright";
+import { launchChromium } from "./bench-browser.mjs";
 
 const port = 4192;
 const ROUNDS = Number(process.argv[process.argv.indexOf("--rounds") + 1]) || 40;
 const dir = `${process.env.FIXTURES ?? "tests/e2e/fixtures"}/local/badges`;
 const server = spawn("node", ["tests/e2e/server.mjs", "--root", "dist", "--port", String(port), "--fixtures", process.env.FIXTURES ?? "tests/e2e/fixtures"], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 const context = await browser.newContext();
 await context.addCookies([{ name: "fixture", value: "local", url: `http://127.0.0.1:${port}` }]);
 const page = await context.newPage();

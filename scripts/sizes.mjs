@@ -17,12 +17,20 @@ const FIRST_LOAD_BUDGET = 160 * KB;
 // bundle shrinks. It is raised only together with a new feature whose
 // measured cost is recorded in docs/BENCHMARKS.md (issue 4, the catalog
 // search, facets and planner: 218.1 → 276.8 KB; issue 5, the verify page
-// and the worker bridge, with a Markdown reader: → 303.4 KB), never to make
-// a test pass.
-const FIRST_LOAD_CEILING = 306 * KB;
+// and the worker bridge, with a Markdown reader: → 303.4 KB; issue 6, the
+// wallet: its route hosts, the verify page's share-link reader and the
+// wallet's styles in the shared stylesheet, the wallet itself being its own
+// module: → 306.9 KB), never to make a test pass.
+const FIRST_LOAD_CEILING = 310 * KB;
 // DESIGN.md: the verifier module (worker), gzip.
 const WORKER_BUDGET = 450 * KB;
 const isWorker = (name) => name.startsWith("verifier");
+// The wallet pages' own module (wallet.js, wallet_bg.wasm, wallet-start.js),
+// loaded only when a wallet route opens. DESIGN.md sets no budget for it;
+// this ceiling is its measured size plus about 2% (issue 6: 241.2 KB), so a
+// regression fails the test like the first load's does.
+const WALLET_CEILING = 246 * KB;
+const isWallet = (name) => name.startsWith("wallet");
 
 const dist = process.argv[2] ?? "dist";
 const rows = readdirSync(dist)
@@ -33,7 +41,8 @@ const rows = readdirSync(dist)
   })
   .sort((a, b) => b.gzip - a.gzip);
 const worker = rows.filter((r) => isWorker(r.name));
-const firstLoad = rows.filter((r) => !isWorker(r.name));
+const wallet = rows.filter((r) => isWallet(r.name));
+const firstLoad = rows.filter((r) => !isWorker(r.name) && !isWallet(r.name));
 
 const pad = (s, n) => String(s).padStart(n);
 console.log(`${"file".padEnd(44)} ${pad("raw", 9)} ${pad("gzip", 9)}`);
@@ -59,5 +68,17 @@ if (worker.length === 0) {
 }
 if (workerTotal > WORKER_BUDGET) {
   console.error(`FAIL: the verifier worker (${kb(workerTotal)}) exceeds its ${kb(WORKER_BUDGET)} budget.`);
+  process.exit(1);
+}
+
+for (const r of wallet) console.log(`${r.name.padEnd(44)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)}`);
+const walletTotal = wallet.reduce((sum, r) => sum + r.gzip, 0);
+console.log(`wallet module total (gzip): ${kb(walletTotal)}; ceiling ${kb(WALLET_CEILING)}`);
+if (wallet.length < 3) {
+  console.error("FAIL: the wallet module is incomplete (wallet.js, wallet_bg.wasm, wallet-start.js).");
+  process.exit(1);
+}
+if (walletTotal > WALLET_CEILING) {
+  console.error(`FAIL: the wallet module (${kb(walletTotal)}) exceeds its ceiling of ${kb(WALLET_CEILING)}.`);
   process.exit(1);
 }

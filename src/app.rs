@@ -8,7 +8,7 @@ use leptos_router::path;
 use crate::components::{SiteFooter, SiteHeader};
 use crate::pages::{
     CatalogPage, EnrolPage, FaqPage, HomePage, NotFoundPage, OfferingPage, RegisterPage,
-    SeriesPage, VerifyPage, WalletBadgePage, WalletPage, provide_wallet,
+    SeriesPage, VerifyPage, WalletBadgePage, WalletPage,
 };
 use crate::{platform, state};
 
@@ -18,7 +18,6 @@ stylance::import_style!(style, "app.module.css");
 #[component]
 pub fn App() -> impl IntoView {
     state::provide_catalog();
-    provide_wallet();
     let base = platform::base_path();
 
     view! {

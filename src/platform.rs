@@ -189,3 +189,37 @@ pub fn confirm(question: &str) -> bool {
         .and_then(|w| w.confirm_with_message(question).ok())
         .unwrap_or(false)
 }
+
+/// Goes to an in-app address from code that has no router of its own (the
+/// wallet module): a history entry, then the `popstate` the router follows.
+/// Done from a timer, so the app's router (which then unmounts the wallet
+/// module's view) never runs while the wallet module is still on the stack.
+pub fn navigate(href: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let href = href.to_owned();
+    let go = wasm_bindgen::closure::Closure::once_into_js(move || navigate_now(&href));
+    if window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(go.unchecked_ref(), 0)
+        .is_err()
+    {
+        let _ = window.location().set_href("/");
+    }
+}
+
+fn navigate_now(href: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(history) = window.history()
+        && history
+            .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+            .is_ok()
+        && let Ok(event) = web_sys::PopStateEvent::new("popstate")
+    {
+        let _ = window.dispatch_event(&event);
+        return;
+    }
+    let _ = window.location().set_href(href);
+}

@@ -37,7 +37,12 @@ pub struct CatalogState(pub Loaded<Arc<Catalog>>);
 
 /// Starts loading the catalog and makes it available to every page.
 pub fn provide_catalog() {
-    provide_context(CatalogState(load(api::catalog::fetch_catalog())));
+    provide_context(new_catalog());
+}
+
+/// Starts loading the catalog (the wallet module keeps its own).
+pub fn new_catalog() -> CatalogState {
+    CatalogState(load(api::catalog::fetch_catalog()))
 }
 
 pub fn use_catalog() -> CatalogState {

@@ -66,6 +66,25 @@ fn share_links_round_trip_any_bytes() {
         assert_eq!(badge_from_fragment(&format!("#{fragment}")).unwrap(), badge);
     }
     assert!(badge_from_fragment("#other=1").is_err());
+    // The hand-written decoder agrees with the base64 crate on every length.
+    for n in 0..200usize {
+        use base64::Engine;
+        let bytes: Vec<u8> = (0..n).map(|i| (i * 37 + n) as u8).collect();
+        let encoded = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&bytes);
+        assert_eq!(
+            badge_from_fragment(&format!("badge={encoded}")).unwrap(),
+            bytes,
+            "{n}"
+        );
+    }
+    assert!(
+        badge_from_fragment("#badge=A").is_err(),
+        "a lone sextet is not a byte"
+    );
+    assert!(
+        badge_from_fragment("#badge=AB").is_err(),
+        "non-zero leftover bits"
+    );
     assert!(badge_from_fragment("#badge=***").is_err());
 }
 
@@ -123,11 +142,11 @@ fn csv_is_quoted_and_formula_safe() {
     assert_eq!(frameworks, [("SFIA 9".to_owned(), 40.0, 40.0)]);
 }
 
-/// The CLI's JSON report for a demo badge, as the worker would send it.
+/// `microcred verify --json --offline` of a file, as of the demo day, with
+/// the demo catalog and status list: the report the worker would send.
 #[cfg(feature = "verifier")]
-fn report(file: &str) -> (Vec<u8>, String) {
+fn cli_report(path: &str) -> String {
     let root = env!("CARGO_MANIFEST_DIR");
-    let path = format!("{root}/public/badges/{file}");
     let args: Vec<String> = [
         "verify",
         "--json",
@@ -138,19 +157,26 @@ fn report(file: &str) -> (Vec<u8>, String) {
         "--resolve",
         &format!("https://kestrel.example/status/revocation-1.json={root}/public/status/revocation-1.json"),
         "--offline",
-        &path,
+        path,
     ]
     .map(String::from)
     .to_vec();
     let (mut out, mut err) = (Vec::new(), Vec::new());
     microcred::cli::run(&args, &mut out, &mut err);
-    let text = String::from_utf8(out).unwrap_or_else(|_| panic!("{file}: not UTF-8"));
+    let text = String::from_utf8(out).unwrap_or_else(|_| panic!("{path}: not UTF-8"));
     assert!(
         text.starts_with('{'),
-        "{file}: {}",
+        "{path}: {}",
         String::from_utf8_lossy(&err)
     );
-    (std::fs::read(&path).unwrap(), text)
+    text
+}
+
+/// A demo badge's bytes and its report.
+#[cfg(feature = "verifier")]
+fn report(file: &str) -> (Vec<u8>, String) {
+    let path = format!("{}/public/badges/{file}", env!("CARGO_MANIFEST_DIR"));
+    (std::fs::read(&path).unwrap(), cli_report(&path))
 }
 
 #[cfg(feature = "verifier")]
@@ -224,26 +250,8 @@ fn unreadable_input_is_refused_with_a_reason() {
     let root = env!("CARGO_MANIFEST_DIR");
     let path = format!("{root}/target/not-a-badge.json");
     std::fs::write(&path, b"{\"hello\": 1}").unwrap();
-    let args: Vec<String> = [
-        "verify",
-        "--json",
-        "--offline",
-        "--catalog",
-        &format!("{root}/public/catalog.json"),
-        &path,
-    ]
-    .map(String::from)
-    .to_vec();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    microcred::cli::run(&args, &mut out, &mut err);
-    let refused = Kept::from_report(
-        Vec::new(),
-        "x.json",
-        None,
-        String::from_utf8(out).unwrap(),
-        UnixTime(0),
-    )
-    .expect_err("not a badge");
+    let refused = Kept::from_report(Vec::new(), "x.json", None, cli_report(&path), UnixTime(0))
+        .expect_err("not a badge");
     let Refusal::Unreadable(why) = &refused else {
         panic!("{refused:?}")
     };
@@ -545,4 +553,38 @@ fn qr_codes_grow_with_the_link_and_refuse_what_cannot_fit() {
     let (big, _) = qr_path(&long).unwrap();
     assert!(big > small);
     assert!(qr_path(&"x".repeat(5000)).is_none());
+}
+
+/// A self-contained share link carries the badge without its layout: every
+/// demo badge, compacted, gets the same verdict as the file, and shrinks.
+#[cfg(feature = "verifier")]
+#[test]
+fn compacted_badges_verify_the_same() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    for file in [
+        "health-data-foundations.json",
+        "clinical-data-visualisation.jcs.json",
+        "health-data-foundations.ob2-hosted.json",
+        "predictive-health-analytics-expired.json",
+        "predictive-health-analytics.jwt",
+    ] {
+        let (original, before) = report(file);
+        let compacted = compact(&original);
+        if file.ends_with(".json") {
+            assert!(compacted.len() < original.len(), "{file}");
+        } else {
+            assert_eq!(compacted, original, "{file}: not JSON, unchanged");
+        }
+        let path = format!("{root}/target/compact-{file}");
+        std::fs::write(&path, &compacted).unwrap();
+        let verdict = |json: &str| {
+            microcred::domain::report_view::ReportView::from_json(json)
+                .unwrap()
+                .verdict
+        };
+        assert_eq!(verdict(&cli_report(&path)), verdict(&before), "{file}");
+    }
+    assert_eq!(compact(b"{not json"), b"{not json");
+    assert_eq!(share::preview("abcdef", 3), "abc… (6 characters in all)");
+    assert_eq!(share::preview("abc", 3), "abc");
 }

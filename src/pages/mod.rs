@@ -10,7 +10,7 @@ mod offering;
 mod register;
 mod series;
 pub(crate) mod verify;
-mod wallet;
+pub mod wallet;
 
 pub use catalog::CatalogPage;
 pub use enrol::EnrolPage;
@@ -21,4 +21,4 @@ pub use offering::OfferingPage;
 pub use register::RegisterPage;
 pub use series::SeriesPage;
 pub use verify::VerifyPage;
-pub use wallet::{WalletBadgePage, WalletPage, provide_wallet};
+pub use wallet::{WalletBadgePage, WalletPage};

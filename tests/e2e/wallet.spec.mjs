@@ -4,7 +4,7 @@
 // removal with undo, and share links that verify on /verify.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { DEMO_DAY, collectErrors, expectNoAxeViolations } from "./helpers.mjs";
+import { DEMO_DAY, collectErrors, expectNoAxeViolations, expectNoHorizontalScroll } from "./helpers.mjs";
 
 const FILES = "tests/e2e/fixtures/local/badges";
 const DEMO = [
@@ -215,4 +215,50 @@ test("check all again shows progress and keeps every badge", async ({ page }) =>
   await page.getByLabel("Status").selectOption("verified");
   await expect(page.getByText("4 of 5 badges")).toBeVisible();
   await expect(cards(page)).toHaveCount(4);
+});
+
+test("the wallet is its own module: no other page downloads it", async ({ page }) => {
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto("/catalog");
+  await expect(page.locator("main h1")).toHaveText("Catalog");
+  await page.getByRole("link", { name: "Verify", exact: true }).click();
+  await expect(page.locator("main h1")).toHaveText("Verify a badge");
+  expect(requested.filter((p) => p.includes("wallet"))).toEqual([]);
+  await page.getByRole("link", { name: "Wallet", exact: true }).click();
+  await expect(page.getByText("Your wallet is empty.")).toBeVisible();
+  expect(requested).toContain("/wallet_bg.wasm");
+  // Away and back: mounted again, loaded once.
+  await page.getByRole("link", { name: "FAQ", exact: true }).click();
+  await page.getByRole("link", { name: "Wallet", exact: true }).click();
+  await expect(page.getByText("Your wallet is empty.")).toBeVisible();
+  expect(requested.filter((p) => p === "/wallet_bg.wasm")).toHaveLength(1);
+});
+
+test("under a sub-path the wallet loads, keeps a badge and links to it", async ({ page }) => {
+  await page.goto("http://127.0.0.1:4174/mc/wallet");
+  await expect(page.getByText("Your wallet is empty.")).toBeVisible();
+  await fileInput(page).setInputFiles("public/badges/health-data-foundations.json");
+  await expect(cards(page)).toHaveCount(1, { timeout: 20000 });
+  expect(await cards(page).first().getAttribute("href")).toMatch(/^\/mc\/wallet\/[0-9a-f]{64}$/);
+  await cards(page).first().click();
+  await expect(page).toHaveURL(/\/mc\/wallet\/[0-9a-f]{64}$/);
+  await expect(page.locator("#verdict-title")).toBeVisible({ timeout: 20000 });
+  expect(await page.locator("#share-link").inputValue()).toMatch(/^http:\/\/127\.0\.0\.1:4174\/mc\/verify#badge=/);
+});
+
+test.describe("dark scheme on a narrow screen", () => {
+  test.use({ colorScheme: "dark", viewport: { width: 320, height: 720 } });
+  test("the list and a badge's page pass axe and do not scroll sideways", async ({ page }) => {
+    await page.goto("/wallet");
+    await importFiles(page, ["health-data-foundations.json", "predictive-health-analytics-expired.json", "health-data-governance-revoked.json"].map((f) => `${FILES}/${f}`));
+    await expect(cards(page)).toHaveCount(3);
+    await expectNoAxeViolations(page, "/wallet, dark, 320 px");
+    await expectNoHorizontalScroll(page, "/wallet, 320 px");
+    await cards(page).filter({ hasText: "Foundations of Health Data" }).click();
+    await expect(page.locator("#verdict-title")).toBeVisible({ timeout: 20000 });
+    await expect(page.locator("#share-link")).toBeVisible();
+    await expectNoAxeViolations(page, "a wallet badge, dark, 320 px");
+    await expectNoHorizontalScroll(page, "a wallet badge, 320 px");
+  });
 });

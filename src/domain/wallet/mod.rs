@@ -16,8 +16,8 @@ use crate::domain::report_view::ReportView;
 pub use backup::{BackupItem, backup_json, is_backup, read_backup};
 pub use credit::{LedgerEntry, SeriesProgress, Total, ledger_csv, ledger_totals, progress};
 pub use share::{
-    LinkedInCert, Snippet, badge_from_fragment, embed_html, linkedin_add_url, linkedin_fields,
-    linkedin_post_url, qr_path, share_fragment, signature_html, signature_text,
+    LinkedInCert, Snippet, badge_from_fragment, compact, embed_html, linkedin_add_url,
+    linkedin_fields, linkedin_post_url, qr_path, share_fragment, signature_html, signature_text,
 };
 
 /// Badges that expire within this many days stand out.
@@ -89,24 +89,19 @@ impl Status {
     pub fn icon(self) -> &'static str {
         match self {
             Status::Verified => "✓",
-            Status::Expired => "⌛",
-            Status::NotYetValid => "◷",
-            Status::CouldNotCheck => "?",
-            Status::UnknownIssuer => "!",
-            Status::Revoked => "⊘",
-            Status::Invalid => "✗",
+            Status::Expired | Status::NotYetValid => "!",
+            Status::CouldNotCheck | Status::UnknownIssuer => "?",
+            Status::Revoked | Status::Invalid => "✗",
         }
     }
 
-    /// Whether the badge counts towards credit and the CPD ledger: it was
-    /// genuinely earned from an issuer the catalog trusts. An expired badge
-    /// still counts (the learning happened); one that could not be checked
-    /// just now (offline) keeps counting until a check says otherwise.
+    /// Whether the badge counts towards credit and the CPD ledger: its last
+    /// check showed it genuine, from an issuer the catalog trusts. An expired
+    /// badge still counts (the learning happened). One that could not be
+    /// checked does not, since it may have been revoked: "check all again"
+    /// once the reason (often being offline) has passed.
     pub fn counts(self) -> bool {
-        matches!(
-            self,
-            Status::Verified | Status::Expired | Status::CouldNotCheck
-        )
+        matches!(self, Status::Verified | Status::Expired)
     }
 }
 
@@ -319,10 +314,10 @@ impl WalletSort {
 
     pub fn label(self) -> &'static str {
         match self {
-            WalletSort::Issued => "Date issued (newest first)",
-            WalletSort::Added => "Date added (newest first)",
-            WalletSort::Name => "Name (A to Z)",
-            WalletSort::Issuer => "Issuer (A to Z)",
+            WalletSort::Issued => "Newest issued",
+            WalletSort::Added => "Newest added",
+            WalletSort::Name => "Name, A to Z",
+            WalletSort::Issuer => "Issuer, A to Z",
             WalletSort::Status => "Status",
         }
     }
@@ -405,11 +400,15 @@ pub fn ledger_entries(cards: &[Card], catalog: &Catalog) -> Vec<LedgerEntry> {
                 issued: card.issued.unwrap_or(card.added).utc_date(),
                 hours: offering.hours,
                 cpd_points: offering.cpd_points,
-                frameworks: offering
-                    .alignments
-                    .iter()
-                    .map(|a| a.framework.clone())
-                    .collect(),
+                frameworks: {
+                    let mut names: Vec<String> = offering
+                        .alignments
+                        .iter()
+                        .map(|a| a.framework.clone())
+                        .collect();
+                    names.dedup();
+                    names
+                },
             })
         })
         .collect();

@@ -64,16 +64,71 @@ pub fn share_fragment(badge: &[u8]) -> String {
     )
 }
 
+/// The badge as a share link carries it: JSON without its layout (every
+/// proof is over a canonical form or a JWS, never the file's whitespace), so
+/// links and QR codes are as short as they can be; anything else unchanged.
+pub fn compact(original: &[u8]) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(original) else {
+        return original.to_vec();
+    };
+    if !text.trim_start().starts_with('{') {
+        return original.to_vec();
+    }
+    match crate::domain::json::parse(text) {
+        Ok(json) => json.to_string().into_bytes(),
+        Err(_) => original.to_vec(),
+    }
+}
+
+/// A long value shortened for a preview: the start, then how long it is.
+pub fn preview(value: &str, keep: usize) -> String {
+    if value.chars().count() <= keep {
+        return value.to_owned();
+    }
+    let start: String = value.chars().take(keep).collect();
+    format!("{start}… ({} characters in all)", value.chars().count())
+}
+
 /// The badge carried by a share link's fragment (`#badge=…`).
+///
+/// Decoded by hand rather than with the `base64` crate: this runs on the
+/// verify page, in the first load, where the crate's general engine costs
+/// kilobytes for what is a dozen lines. Native tests check it against the
+/// crate's encoder.
 pub fn badge_from_fragment(fragment: &str) -> Result<Vec<u8>, String> {
-    use base64::Engine;
     let encoded = fragment
         .trim_start_matches('#')
         .strip_prefix("badge=")
         .ok_or_else(|| "The link does not carry a badge.".to_owned())?;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(encoded.trim_end_matches('='))
-        .map_err(|_| "The badge in the link is damaged: copy the whole link again.".to_owned())
+    let damaged = || "The badge in the link is damaged: copy the whole link again.".to_owned();
+    let encoded = encoded.trim_end_matches('=').as_bytes();
+    if encoded.len() % 4 == 1 {
+        return Err(damaged());
+    }
+    let mut out = Vec::with_capacity(encoded.len() * 3 / 4);
+    let (mut buffer, mut bits) = (0u32, 0u32);
+    for &c in encoded {
+        let value = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => return Err(damaged()),
+        };
+        buffer = (buffer << 6) | u32::from(value);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+            buffer &= (1 << bits) - 1;
+        }
+    }
+    // Leftover bits must be zero, as any encoder writes them.
+    if buffer != 0 {
+        return Err(damaged());
+    }
+    Ok(out)
 }
 
 /// What a badge's share snippets need.

@@ -459,7 +459,9 @@ fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl Into
             series.unwrap_or_default()
         );
         let href = platform::href(&format!("/catalog/{}", o.slug));
-        Some(view! { <p>"In the catalog: " <A href>{text}</A></p> })
+        // A plain link: the router handles it, and the wallet module (which
+        // has no router of its own) shows this too.
+        Some(view! { <p>"In the catalog: " <a href=href>{text}</a></p> })
     });
     let list = |items: Vec<AnyView>| view! { <ul>{items}</ul> };
     let tags = badge

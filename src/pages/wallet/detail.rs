@@ -2,8 +2,6 @@
 //! (the verify page's report), downloads, sharing, and removing it.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::share::Share;
 use super::state::use_wallet;
@@ -25,9 +23,10 @@ enum View {
 }
 
 #[component]
-pub fn WalletBadgePage() -> impl IntoView {
+pub fn WalletBadge(key: String) -> impl IntoView {
     let wallet = use_wallet();
-    let key = move || use_params_map().read().get("key").unwrap_or_default();
+    let key = StoredValue::new(key);
+    let key = move || key.get_value();
     let shown = RwSignal::new(View::Loading);
     let title = RwSignal::new("A badge in your wallet".to_owned());
     use_page_title(move || title.get());
@@ -74,7 +73,7 @@ pub fn WalletBadgePage() -> impl IntoView {
 
     view! {
         <div class=style::page>
-            <p><A href=platform::href("/wallet")>"← All your badges"</A></p>
+            <p><a href=platform::href("/wallet")>"← All your badges"</a></p>
             {move || match shown.get() {
                 View::Loading => view! {
                     <h1 id="badge-page-title">"A badge in your wallet"</h1>
@@ -97,7 +96,6 @@ pub fn WalletBadgePage() -> impl IntoView {
 #[component]
 fn Detail(kept: Kept, report: ReportView) -> impl IntoView {
     let wallet = use_wallet();
-    let navigate = use_navigate();
     let report = RwSignal::new(report);
     let checked = kept.card.checked;
     let label = kept.card.file_name.clone();
@@ -143,10 +141,9 @@ fn Detail(kept: Kept, report: ReportView) -> impl IntoView {
     let removing = RwSignal::new(None::<String>);
     let remove = move |_| {
         let kept = stored.get_value();
-        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             match wallet.remove(kept).await {
-                Ok(()) => navigate(&platform::href("/wallet"), Default::default()),
+                Ok(()) => platform::navigate(&platform::href("/wallet")),
                 Err(problem) => removing.set(Some(problem)),
             }
         });

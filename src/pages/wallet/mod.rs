@@ -2,15 +2,21 @@
 //! drop, paste, URL, backup), the list with statuses, sorting and filters,
 //! "check all again", progress towards each series, the CPD ledger, backup.
 //! `/wallet/:key` (detail.rs): one badge, every check, downloads and sharing.
+//!
+//! All of it is a separate wasm module (`src/bin/wallet.rs`, built by Trunk
+//! beside the app), loaded only when a wallet route opens: the app's routes
+//! render a host (host.rs) that loads the module and asks it to mount
+//! (module.rs). The first load of every other page carries none of it.
 
 mod detail;
+mod host;
+pub mod module;
 mod share;
 mod state;
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::components::use_page_title;
@@ -25,8 +31,8 @@ use crate::domain::wallet::{
 use crate::platform;
 use crate::state::use_catalog;
 
-pub use detail::WalletBadgePage;
-pub use state::provide_wallet;
+use detail::WalletBadge;
+pub use host::{WalletBadgePage, WalletPage};
 use state::{Input, WalletState, use_wallet};
 
 stylance::import_style!(style, "wallet.module.css");
@@ -35,7 +41,7 @@ stylance::import_style!(style, "wallet.module.css");
 const PAGE: usize = 48;
 
 #[component]
-pub fn WalletPage() -> impl IntoView {
+fn WalletList() -> impl IntoView {
     use_page_title(|| "Your wallet".to_owned());
     let wallet = use_wallet();
     let catalog = use_catalog();
@@ -56,13 +62,13 @@ pub fn WalletPage() -> impl IntoView {
                     <p class=style::empty>
                         "Your wallet is empty. Add a badge above: try one of the "
                         <a href=platform::asset_url("badges/health-data-foundations.json") download="health-data-foundations.json">"demo badges"</a>
-                        ", or " <A href=platform::href("/catalog")>"find a course"</A> " to earn one."
+                        ", or " <a href=platform::href("/catalog")>"find a course"</a> " to earn one."
                     </p>
                 }.into_any(),
                 Some(Ok(cards)) => {
                     let catalog = catalog.get();
                     view! {
-                        <List wallet cards=cards.clone() />
+                        <List wallet cards=cards.clone() catalog=catalog.clone() />
                         <Credit cards=cards.clone() catalog=catalog.clone() />
                         <Ledger cards catalog />
                     }.into_any()
@@ -220,7 +226,7 @@ fn long_date(t: UnixTime) -> String {
 }
 
 #[component]
-fn List(wallet: WalletState, cards: Vec<Card>) -> impl IntoView {
+fn List(wallet: WalletState, cards: Vec<Card>, catalog: Option<Arc<Catalog>>) -> impl IntoView {
     let sort = RwSignal::new(WalletSort::default());
     let status = RwSignal::new(None::<Status>);
     let issuer = RwSignal::new(None::<String>);
@@ -263,7 +269,10 @@ fn List(wallet: WalletState, cards: Vec<Card>) -> impl IntoView {
         arranged.with(|all| {
             all.iter()
                 .take(shown.get())
-                .map(|card| view! { <BadgeCard card=card.clone() now /> })
+                .map(|card| {
+                    let image = image_of(card, catalog.as_deref());
+                    view! { <BadgeCard card=card.clone() image now /> }
+                })
                 .collect_view()
         })
     };
@@ -280,7 +289,6 @@ fn List(wallet: WalletState, cards: Vec<Card>) -> impl IntoView {
             <h2 id="badges-title">"Your badges"</h2>
             {(soon > 0).then(|| view! {
                 <p class=style::soon_note>
-                    <span aria-hidden="true">"⏳ "</span>
                     {format!("{soon} badge{} expire{} within 90 days: they are marked below.", if soon == 1 { "" } else { "s" }, if soon == 1 { "s" } else { "" })}
                 </p>
             })}
@@ -327,11 +335,24 @@ fn List(wallet: WalletState, cards: Vec<Card>) -> impl IntoView {
     }
 }
 
+/// The badge's picture: the catalog's own image of its achievement (a file
+/// of this site, so showing it contacts nobody else), else the badge's.
+pub(crate) fn image_of(card: &Card, catalog: Option<&Catalog>) -> Option<String> {
+    let own = catalog.and_then(|c| {
+        let id = card.achievement_id.as_deref()?;
+        c.offerings
+            .iter()
+            .find_map(|o| o.badge.as_ref().filter(|b| b.achievement_id == id))
+            .map(|b| platform::asset_url(&b.image))
+    });
+    own.or_else(|| safe_image(card.image.as_deref()))
+}
+
 #[component]
-fn BadgeCard(card: Card, now: UnixTime) -> impl IntoView {
+fn BadgeCard(card: Card, image: Option<String>, now: UnixTime) -> impl IntoView {
     let status = card.status();
     let status_class = format!("{} {}", style::status, status_class(status));
-    let image = safe_image(card.image.as_deref()).map(|src| {
+    let image = image.map(|src| {
         let hide = |ev: leptos::ev::ErrorEvent| {
             if let Some(img) = ev
                 .target()
@@ -366,7 +387,7 @@ fn BadgeCard(card: Card, now: UnixTime) -> impl IntoView {
         <li class=class>
             {image}
             <div>
-                <h3><A href>{card.name.clone()}</A></h3>
+                <h3><a href=href>{card.name.clone()}</a></h3>
                 <p>{card.issuer.clone()}</p>
                 <p>{dates}</p>
                 {soon}
@@ -416,7 +437,7 @@ fn Credit(cards: Vec<Card>, catalog: Option<Arc<Catalog>>) -> impl IntoView {
                 let href = platform::href(&format!("/catalog/{}", o.slug));
                 let title = o.title.clone();
                 let when = format!(" ({when})");
-                view! { <li><A href>{title}</A>{when}</li> }
+                view! { <li><a href=href>{title}</a>{when}</li> }
             })
             .collect::<Vec<_>>();
         let courses = p
@@ -436,7 +457,7 @@ fn Credit(cards: Vec<Card>, catalog: Option<Arc<Catalog>>) -> impl IntoView {
             (!missing.is_empty()).then(|| view! { <p>"Still to do:"</p> <ul>{missing}</ul> });
         view! {
             <li class=style::series>
-                <h3><A href>{title}</A></h3>
+                <h3><a href=href>{title}</a></h3>
                 <p>
                     <meter min="0" max=of value=held_count aria-hidden="true"></meter>
                     " " <strong>{summary}</strong>
@@ -514,7 +535,7 @@ fn Ledger(cards: Vec<Card>, catalog: Option<Arc<Catalog>>) -> impl IntoView {
         <section aria-labelledby="ledger-title">
             <h2 id="ledger-title">"CPD ledger"</h2>
             <p>"Hours of study and CPD points from the catalog, for each badge that checks out. Many professional bodies accept one CPD point per hour; check your own body's rules."</p>
-            <div class=style::table_wrap>
+            <div class=style::table_wrap tabindex="0" role="region" aria-label="The ledger, badge by badge (scrolls sideways on narrow screens)">
                 <table class=style::table>
                     <caption>"Each badge"</caption>
                     <thead><tr><th scope="col">"Badge"</th><th scope="col">"Issued"</th><th scope="col">"Hours"</th><th scope="col">"CPD points"</th><th scope="col">"Frameworks"</th></tr></thead>

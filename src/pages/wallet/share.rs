@@ -9,7 +9,7 @@ use crate::api;
 use crate::domain::catalog::browse::encode_component;
 use crate::domain::config::Config;
 use crate::domain::wallet::{
-    Card, Kept, LinkedInCert, Snippet, embed_html, linkedin_add_url, linkedin_fields,
+    Card, Kept, LinkedInCert, Snippet, compact, embed_html, linkedin_add_url, linkedin_fields,
     linkedin_post_url, qr_path, share_fragment, signature_html, signature_text,
 };
 use crate::platform;
@@ -37,7 +37,7 @@ pub fn Share(card: Card, kept: Kept, format: String) -> impl IntoView {
             ),
             None => (
                 platform::absolute_url(
-                    &format!("/verify#{}", share_fragment(&kept.original)),
+                    &format!("/verify#{}", share_fragment(&compact(&kept.original))),
                     site,
                 ),
                 true,
@@ -77,7 +77,10 @@ pub fn Share(card: Card, kept: Kept, format: String) -> impl IntoView {
             .join("\n");
         let preview = fields
             .into_iter()
-            .map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> })
+            .map(|(k, v)| {
+                let v = crate::domain::wallet::share::preview(&v, 90);
+                view! { <div><dt>{k}</dt><dd>{v}</dd></div> }
+            })
             .collect_view();
         let qr = match qr_path(&link) {
             Some((size, path)) => view! {

@@ -55,9 +55,10 @@ pub struct WalletState {
     started: StoredValue<bool>,
 }
 
-/// Made once in the app shell; nothing is read until a wallet page asks.
-pub fn provide_wallet() {
-    provide_context(WalletState {
+/// Made once when the wallet module starts; nothing is read until a wallet
+/// page asks.
+pub fn new_wallet() -> WalletState {
+    WalletState {
         cards: RwSignal::new(None),
         damaged: RwSignal::new(0),
         importing: RwSignal::new(false),
@@ -66,7 +67,7 @@ pub fn provide_wallet() {
         removed: RwSignal::new(None),
         problem: RwSignal::new(None),
         started: StoredValue::new(false),
-    });
+    }
 }
 
 /// The wallet, loading it on first use.
