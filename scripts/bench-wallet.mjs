@@ -11,8 +11,7 @@
 // 4. Clicks "Check all again" RUNS times: click → the button is enabled again,
 //    with the longest main-thread task seen (PerformanceObserver "longtask").
 //
-//   scripts/dist && scripts/demo-badges --local tests/e2e/fixtures/local http://127.0.0.1:4193/__fixtures__/local
-//   node scripts/bench-wallet.mjs [--badges 1000] [--runs 3]
+//   scripts/dist && node scripts/bench-wallet.mjs [--badges 1000] [--runs 3]
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,9 +24,10 @@ const RUNS = arg("--runs", 3);
 const port = 4193;
 const base = `http://127.0.0.1:${port}/__fixtures__/local`;
 
-// 1. The badges.
+// 1. The badges, and fixtures (catalog, status list) for this port.
 execFileSync("cargo", ["build", "--quiet", "--bin", "microcred"], { stdio: "inherit" });
 const work = mkdtempSync(join(tmpdir(), "bench-wallet-"));
+execFileSync("scripts/demo-badges", ["--local", join(work, "fixtures", "local"), base], { stdio: "inherit" });
 const template = JSON.parse(readFileSync("tests/badges/templates/health-data-foundations.json", "utf8").replaceAll("https://kestrel.example/status/", `${base}/status/`));
 const formats = ["eddsa-rdfc-2022", "eddsa-jcs-2022", "vc-jwt"];
 const items = [];
@@ -49,7 +49,7 @@ const backup = JSON.stringify({ format: "microcred-wallet-backup", version: 1, e
 console.error(`issued ${N} badges in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 // 2. The page.
-const server = await startServer(port, "tests/e2e/fixtures");
+const server = await startServer(port, join(work, "fixtures"));
 const browser = await launchChromium();
 const context = await browser.newContext();
 await context.addCookies([{ name: "fixture", value: "local", url: `http://127.0.0.1:${port}` }]);
@@ -77,10 +77,22 @@ const cardsShown = await page.locator("#wallet-badges > li").count();
 
 // 3. Open to first card painted.
 const opens = [];
+const phases = [];
 for (let i = 0; i < RUNS; i++) {
   await page.reload();
   await page.waitForFunction(() => window.__firstCard !== undefined, null, { timeout: 0 });
   opens.push(await page.evaluate(() => window.__firstCard));
+  // Where the time goes: when each download finished.
+  phases.push(
+    await page.evaluate(() =>
+      Object.fromEntries(
+        performance
+          .getEntriesByType("resource")
+          .filter((e) => /(app-.*\.wasm|wallet_bg\.wasm|catalog\.json)$/.test(e.name))
+          .map((e) => [e.name.replace(/.*\//, "").replace(/-[0-9a-f]+_bg/, "_bg"), Math.round(e.responseEnd)]),
+      ),
+    ),
+  );
 }
 
 // 4. Check all again.
@@ -106,4 +118,5 @@ console.log(`| Restore the backup (verify + save each) | ${(restore / 1000).toFi
 console.log(`| Open /wallet → first card painted | ${median(opens).toFixed(0)} ms | ${opens.map((x) => x.toFixed(0)).join(", ")} |`);
 console.log(`| Check all again: click → done | ${(median(checks.map((c) => c.ms)) / 1000).toFixed(2)} s | ${checks.map((c) => (c.ms / 1000).toFixed(2)).join(", ")} |`);
 console.log(`| Longest main-thread task during check all | ${median(checks.map((c) => c.longest)).toFixed(0)} ms | ${checks.map((c) => c.longest.toFixed(0)).join(", ")} |`);
-console.log(`\ncards on the first screen: ${cardsShown}; verified on the first screen: ${verdicts.filter((v) => v.includes("Verified")).length}`);
+console.log(`\ndownloads finished (ms after navigation start), per run: ${phases.map((p) => JSON.stringify(p)).join("; ")}`);
+console.log(`cards on the first screen: ${cardsShown}; verified on the first screen: ${verdicts.filter((v) => v.includes("Verified")).length}`);

@@ -20,16 +20,16 @@ const FIRST_LOAD_BUDGET = 160 * KB;
 // and the worker bridge, with a Markdown reader: → 303.4 KB; issue 6, the
 // wallet: its route hosts, the verify page's share-link reader and the
 // wallet's styles in the shared stylesheet, the wallet itself being its own
-// module: → 306.9 KB), never to make a test pass.
-const FIRST_LOAD_CEILING = 310 * KB;
+// module: → 308.7 KB), never to make a test pass.
+const FIRST_LOAD_CEILING = 314 * KB;
 // DESIGN.md: the verifier module (worker), gzip.
 const WORKER_BUDGET = 450 * KB;
 const isWorker = (name) => name.startsWith("verifier");
 // The wallet pages' own module (wallet.js, wallet_bg.wasm, wallet-start.js),
 // loaded only when a wallet route opens. DESIGN.md sets no budget for it;
-// this ceiling is its measured size plus about 2% (issue 6: 241.2 KB), so a
+// this ceiling is its measured size plus about 2% (issue 6: 244.3 KB), so a
 // regression fails the test like the first load's does.
-const WALLET_CEILING = 246 * KB;
+const WALLET_CEILING = 249 * KB;
 const isWallet = (name) => name.startsWith("wallet");
 
 const dist = process.argv[2] ?? "dist";

@@ -36,8 +36,12 @@ struct Bridge {
     next_id: u32,
 }
 
+/// Most workers a page runs at once (see [`verify_in`]).
+pub const MAX_WORKERS: usize = 4;
+
 thread_local! {
-    static BRIDGE: RefCell<Option<Bridge>> = const { RefCell::new(None) };
+    /// The workers started so far, by slot; slot 0 serves [`verify`].
+    static BRIDGES: RefCell<[Option<Bridge>; MAX_WORKERS]> = const { RefCell::new([None, None, None, None]) };
 }
 
 fn settle(slot: &SharedSlot, answer: Result<JsValue, String>) {
@@ -48,10 +52,11 @@ fn settle(slot: &SharedSlot, answer: Result<JsValue, String>) {
     }
 }
 
-/// Fails every waiting request (the worker could not start or crashed).
-fn fail_all(message: &str) {
-    let pending: Vec<SharedSlot> = BRIDGE.with(|b| {
-        let mut b = b.borrow_mut();
+/// Fails every waiting request of one worker (it could not start or crashed).
+fn fail_all(index: usize, message: &str) {
+    let pending: Vec<SharedSlot> = BRIDGES.with(|all| {
+        let mut all = all.borrow_mut();
+        let b = &mut all[index];
         let taken = b
             .as_mut()
             .map(|bridge| bridge.pending.drain().map(|(_, s)| s).collect())
@@ -65,14 +70,14 @@ fn fail_all(message: &str) {
     }
 }
 
-fn on_message(event: MessageEvent) {
+fn on_message(index: usize, event: MessageEvent) {
     let data = event.data();
     let get =
         |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
     if get("ready").is_truthy() {
         // Send what was asked for while the worker was starting.
-        BRIDGE.with(|b| {
-            if let Some(bridge) = b.borrow_mut().as_mut() {
+        BRIDGES.with(|all| {
+            if let Some(bridge) = all.borrow_mut()[index].as_mut() {
                 bridge.ready = true;
                 for message in std::mem::take(&mut bridge.queue) {
                     let _ = bridge.worker.post_message(&message);
@@ -90,8 +95,8 @@ fn on_message(event: MessageEvent) {
             .or_else(|| Some(get("bytes")).filter(|b| b.is_instance_of::<Uint8Array>()))
             .ok_or_else(|| "The verifier sent an empty answer.".to_owned())
     };
-    let slot = BRIDGE.with(|b| {
-        b.borrow_mut()
+    let slot = BRIDGES.with(|all| {
+        all.borrow_mut()[index]
             .as_mut()
             .and_then(|bridge| bridge.pending.remove(&id))
     });
@@ -100,16 +105,19 @@ fn on_message(event: MessageEvent) {
     }
 }
 
-fn start() -> Result<Bridge, String> {
+fn start(index: usize) -> Result<Bridge, String> {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Classic);
     let worker = Worker::new_with_options(&asset_url(LOADER), &options)
         .map_err(|_| "This browser could not start the verifier.".to_owned())?;
-    let handler = Closure::<dyn Fn(MessageEvent)>::new(on_message);
+    let handler = Closure::<dyn Fn(MessageEvent)>::new(move |e| on_message(index, e));
     worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
-    let on_error = Closure::<dyn Fn(JsValue)>::new(|_| {
-        fail_all("The verifier stopped unexpectedly. Please try again.");
+    let on_error = Closure::<dyn Fn(JsValue)>::new(move |_| {
+        fail_all(
+            index,
+            "The verifier stopped unexpectedly. Please try again.",
+        );
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
@@ -140,13 +148,16 @@ impl Future for Answer {
     }
 }
 
-/// Sends one request to the worker and waits for its answer.
-async fn call(message: Object) -> Result<JsValue, String> {
+/// Sends one request to worker `index` (started if need be) and waits for
+/// its answer.
+async fn call(index: usize, message: Object) -> Result<JsValue, String> {
+    let index = index % MAX_WORKERS;
     let slot: SharedSlot = Rc::default();
-    let sent = BRIDGE.with(|b| -> Result<(), String> {
-        let mut b = b.borrow_mut();
+    let sent = BRIDGES.with(|all| -> Result<(), String> {
+        let mut all = all.borrow_mut();
+        let b = &mut all[index];
         if b.is_none() {
-            *b = Some(start()?);
+            *b = Some(start(index)?);
         }
         let Some(bridge) = b.as_mut() else {
             return Err("The verifier is not available.".to_owned());
@@ -178,6 +189,18 @@ pub async fn verify(
     now: f64,
     recipient: Option<&str>,
 ) -> Result<String, String> {
+    verify_in(0, input, catalog_url, now, recipient).await
+}
+
+/// [`verify`] in worker `index` (0 to [`MAX_WORKERS`] − 1): work spread over
+/// several workers runs on several cores.
+pub async fn verify_in(
+    index: usize,
+    input: &[u8],
+    catalog_url: &str,
+    now: f64,
+    recipient: Option<&str>,
+) -> Result<String, String> {
     let message = Object::new();
     let bytes = Uint8Array::from(input);
     let _ = Reflect::set(&message, &"input".into(), &bytes);
@@ -186,7 +209,7 @@ pub async fn verify(
     if let Some(recipient) = recipient {
         let _ = Reflect::set(&message, &"recipient".into(), &recipient.into());
     }
-    call(message)
+    call(index, message)
         .await?
         .as_string()
         .ok_or_else(|| "The verifier sent an empty answer.".to_owned())
@@ -199,7 +222,7 @@ pub async fn bake(credential: &[u8], image: &[u8]) -> Result<Vec<u8>, String> {
     let _ = Reflect::set(&message, &"bake".into(), &JsValue::TRUE);
     let _ = Reflect::set(&message, &"input".into(), &Uint8Array::from(credential));
     let _ = Reflect::set(&message, &"image".into(), &Uint8Array::from(image));
-    call(message)
+    call(0, message)
         .await?
         .dyn_into::<Uint8Array>()
         .map(|b| b.to_vec())

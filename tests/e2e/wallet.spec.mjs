@@ -97,8 +97,10 @@ test("progress towards credit and the CPD ledger are shown, and the ledger downl
   await expect(credit.getByRole("link", { name: "Health Data Ethics and Governance" }).first()).toBeVisible();
 
   const ledger = page.locator("section", { has: page.locator("#ledger-title") });
-  await expect(ledger.locator("tbody tr").first()).toBeVisible();
-  await expect(ledger.locator("table").first().locator("tbody tr")).toHaveCount(2);
+  // Totals by year (the demo badges were issued in 2026), then each badge on request.
+  await expect(ledger.getByRole("table", { name: "Totals by calendar year" }).locator("tbody tr")).toHaveCount(1);
+  await ledger.getByText("Each badge (2)").click();
+  await expect(ledger.getByRole("table", { name: "Each badge" }).locator("tbody tr")).toHaveCount(2);
   const [download] = await Promise.all([page.waitForEvent("download"), ledger.getByRole("button", { name: "Download the ledger (CSV)" }).click()]);
   expect(download.suggestedFilename()).toBe("cpd-ledger.csv");
   const csv = readFileSync(await download.path(), "utf8");

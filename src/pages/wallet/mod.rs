@@ -509,20 +509,38 @@ fn Ledger(cards: Vec<Card>, catalog: Option<Arc<Catalog>>) -> impl IntoView {
     let download = move |_| {
         platform::download(csv.as_bytes(), "cpd-ledger.csv", "text/csv;charset=utf-8");
     };
-    let rows = entries
-        .iter()
-        .map(|e| {
-            view! {
-                <tr>
-                    <th scope="row">{e.badge.clone()}</th>
-                    <td>{e.issued.long()}</td>
-                    <td class=style::num>{facts::number(e.hours)}</td>
-                    <td class=style::num>{facts::number(e.cpd_points)}</td>
-                    <td>{e.frameworks.join("; ")}</td>
-                </tr>
-            }
+    // The badge-by-badge table is drawn only when opened: with hundreds of
+    // badges it would hold up the wallet's first paint.
+    let count = entries.len();
+    let entries = StoredValue::new(entries);
+    let open = RwSignal::new(false);
+    let rows = move || {
+        open.get().then(|| {
+            entries.with_value(|entries| {
+                entries
+                    .iter()
+                    .map(|e| {
+                        view! {
+                            <tr>
+                                <th scope="row">{e.badge.clone()}</th>
+                                <td>{e.issued.long()}</td>
+                                <td class=style::num>{facts::number(e.hours)}</td>
+                                <td class=style::num>{facts::number(e.cpd_points)}</td>
+                                <td>{e.frameworks.join("; ")}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
         })
-        .collect_view();
+    };
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let opened = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            .is_some_and(|d| d.open());
+        open.set(opened);
+    };
     let year_rows = years
         .iter()
         .map(|(y, h, p)| view! { <tr><th scope="row">{y.to_string()}</th><td class=style::num>{facts::number(*h)}</td><td class=style::num>{facts::number(*p)}</td></tr> })
@@ -535,13 +553,6 @@ fn Ledger(cards: Vec<Card>, catalog: Option<Arc<Catalog>>) -> impl IntoView {
         <section aria-labelledby="ledger-title">
             <h2 id="ledger-title">"CPD ledger"</h2>
             <p>"Hours of study and CPD points from the catalog, for each badge that checks out. Many professional bodies accept one CPD point per hour; check your own body's rules."</p>
-            <div class=style::table_wrap tabindex="0" role="region" aria-label="The ledger, badge by badge (scrolls sideways on narrow screens)">
-                <table class=style::table>
-                    <caption>"Each badge"</caption>
-                    <thead><tr><th scope="col">"Badge"</th><th scope="col">"Issued"</th><th scope="col">"Hours"</th><th scope="col">"CPD points"</th><th scope="col">"Frameworks"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
             <div class=style::totals>
                 <table class=style::table>
                     <caption>"Totals by calendar year"</caption>
@@ -556,6 +567,16 @@ fn Ledger(cards: Vec<Card>, catalog: Option<Arc<Catalog>>) -> impl IntoView {
                     </table>
                 })}
             </div>
+            <details class=style::each on:toggle=on_toggle>
+                <summary>{format!("Each badge ({count})")}</summary>
+                <div class=style::table_wrap tabindex="0" role="region" aria-label="The ledger, badge by badge (scrolls sideways on narrow screens)">
+                    <table class=style::table>
+                        <caption>"Each badge"</caption>
+                        <thead><tr><th scope="col">"Badge"</th><th scope="col">"Issued"</th><th scope="col">"Hours"</th><th scope="col">"CPD points"</th><th scope="col">"Frameworks"</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </details>
             <button type="button" on:click=download>"Download the ledger (CSV)"</button>
         </section>
     }

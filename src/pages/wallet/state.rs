@@ -15,6 +15,30 @@ use crate::domain::instant::UnixTime;
 use crate::domain::wallet::{Card, Kept, Refusal, backup, duplicate_of};
 use crate::platform;
 
+/// Requests kept in flight to the worker during "check all again": it is
+/// single-threaded, so a few keep it busy while the page reads and writes
+/// IndexedDB.
+const LANES: usize = 4;
+/// Re-checked badges saved per transaction.
+const BATCH: usize = 50;
+
+/// How many verifier workers "check all again" spreads over: one per core,
+/// at most the bridge's limit. (Each worker costs its own memory, so the
+/// wallet uses more than one only here.)
+fn workers() -> usize {
+    let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency()) as usize;
+    cores.clamp(1, api::verifier::MAX_WORKERS)
+}
+
+/// The shared state of one "check all again".
+struct CheckRun {
+    queue: RefCell<VecDeque<Card>>,
+    pending: RefCell<Vec<Kept>>,
+    done: RefCell<usize>,
+    lanes_left: RefCell<usize>,
+    total: usize,
+}
+
 /// One thing to import: a file's bytes, pasted text, or a URL's text.
 pub struct Input {
     pub bytes: Vec<u8>,
@@ -187,7 +211,8 @@ impl WalletState {
     }
 
     /// Verifies every badge again in the worker, a few at a time, saving
-    /// each new report as it comes and updating the list in batches.
+    /// the new reports in batches (one transaction each) and updating the
+    /// list as each batch lands.
     pub fn check_all(self) {
         if self.checking.get_untracked().is_some() {
             return;
@@ -199,65 +224,85 @@ impl WalletState {
         self.problem.set(None);
         let total = cards.len();
         self.checking.set(Some(Progress { done: 0, total }));
-        let queue = Rc::new(RefCell::new(cards.into_iter().collect::<VecDeque<_>>()));
-        let fresh: Rc<RefCell<Vec<Card>>> = Rc::default();
-        let done = Rc::new(RefCell::new(0usize));
-        // The worker is single-threaded: a few requests in flight keep it
-        // busy while the page reads and writes IndexedDB.
-        const LANES: usize = 4;
-        let lanes_left = Rc::new(RefCell::new(LANES));
-        for _ in 0..LANES {
-            let (queue, fresh, done, lanes_left) = (
-                queue.clone(),
-                fresh.clone(),
-                done.clone(),
-                lanes_left.clone(),
-            );
+        let run = Rc::new(CheckRun {
+            queue: RefCell::new(cards.into_iter().collect()),
+            pending: RefCell::default(),
+            done: RefCell::new(0),
+            lanes_left: RefCell::new(LANES),
+            total,
+        });
+        let workers = workers();
+        for lane in 0..LANES {
+            let run = run.clone();
+            let worker = lane % workers;
             leptos::task::spawn_local(async move {
                 let catalog = catalog_url();
                 loop {
-                    let next = queue.borrow_mut().pop_front();
+                    let next = run.queue.borrow_mut().pop_front();
                     let Some(card) = next else { break };
                     if let Ok(mut kept) = store::load(&card).await {
                         let now = platform::now();
-                        if let Ok(json) =
-                            api::verifier::verify(&kept.original, &catalog, now.0 as f64, None)
-                                .await
+                        if let Ok(json) = api::verifier::verify_in(
+                            worker,
+                            &kept.original,
+                            &catalog,
+                            now.0 as f64,
+                            None,
+                        )
+                        .await
                             && kept.recheck(json, now)
-                            && store::put_all(std::slice::from_ref(&kept)).await.is_ok()
                         {
-                            fresh.borrow_mut().push(kept.card);
+                            run.pending.borrow_mut().push(kept);
                         }
                     }
-                    let finished = {
-                        let mut d = done.borrow_mut();
+                    let done = {
+                        let mut d = run.done.borrow_mut();
                         *d += 1;
                         *d
                     };
-                    if finished % 25 == 0 || finished == total {
-                        self.merge(&mut fresh.borrow_mut());
+                    if done % 10 == 0 && done < run.total {
                         self.checking.set(Some(Progress {
-                            done: finished,
-                            total,
+                            done,
+                            total: run.total,
                         }));
                     }
+                    if run.pending.borrow().len() >= BATCH {
+                        self.flush(&run).await;
+                    }
                 }
-                let mut left = lanes_left.borrow_mut();
-                *left -= 1;
-                if *left == 0 {
-                    self.merge(&mut fresh.borrow_mut());
+                let last = {
+                    let mut left = run.lanes_left.borrow_mut();
+                    *left -= 1;
+                    *left == 0
+                };
+                if last {
+                    self.flush(&run).await;
                     self.checking.set(None);
                 }
             });
         }
     }
 
-    /// Replaces cards by key with fresher ones.
-    fn merge(self, fresh: &mut Vec<Card>) {
-        if fresh.is_empty() {
-            return;
+    /// Saves the re-checked badges gathered so far and shows them.
+    async fn flush(self, run: &CheckRun) {
+        let batch = std::mem::take(&mut *run.pending.borrow_mut());
+        if !batch.is_empty() {
+            match store::put_all(&batch).await {
+                Ok(()) => self.merge(batch.into_iter().map(|k| k.card).collect()),
+                Err(problem) => self.problem.set(Some(problem)),
+            }
         }
-        let fresh = std::mem::take(fresh);
+        let done = *run.done.borrow();
+        if done < run.total {
+            self.checking.set(Some(Progress {
+                done,
+                total: run.total,
+            }));
+        }
+    }
+
+    /// Replaces cards by key with fresher ones.
+    fn merge(self, fresh: Vec<Card>) {
         self.cards.update(|cards| {
             if let Some(Ok(cards)) = cards {
                 for card in fresh {
