@@ -95,6 +95,14 @@ test("progress towards credit and the CPD ledger are shown, and the ledger downl
   await expect(credit.getByText("2 of 4 · 6.25 of 12.5 points")).toBeVisible();
   await expect(credit.getByRole("link", { name: "Predictive Analytics in Healthcare" }).first()).toBeVisible();
   await expect(credit.getByRole("link", { name: "Health Data Ethics and Governance" }).first()).toBeVisible();
+  // Each missing unit says when it can be taken, linking to enrolment when a cohort is open.
+  const missing = credit.locator("li li");
+  expect(await missing.count()).toBeGreaterThanOrEqual(2);
+  for (const text of await missing.allTextContents()) {
+    expect(text).toMatch(/\((enrol in the cohort starting|next starts|enrolment opens|no dates yet)/);
+  }
+  const enrolLinks = await credit.locator('a[href^="/enrol/"]').count();
+  expect(enrolLinks + (await credit.getByText(/next starts|enrolment opens|no dates yet/).count())).toBeGreaterThan(0);
 
   const ledger = page.locator("section", { has: page.locator("#ledger-title") });
   // Totals by year (the demo badges were issued in 2026), then each badge on request.
@@ -263,4 +271,23 @@ test.describe("dark scheme on a narrow screen", () => {
     await expectNoAxeViolations(page, "a wallet badge, dark, 320 px");
     await expectNoHorizontalScroll(page, "a wallet badge, 320 px");
   });
+});
+
+test("a badge downloads as its original file and as an image with the badge inside, which verifies", async ({ page }) => {
+  await page.goto("/wallet");
+  await importFiles(page, [`${FILES}/health-data-foundations.json`]);
+  await cards(page).first().click();
+  await expect(page.locator("#verdict-title")).toHaveText("Verified", { timeout: 20000 });
+
+  const [original] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the original file" }).click()]);
+  expect(original.suggestedFilename()).toBe("health-data-foundations.json");
+  expect(readFileSync(await original.path(), "utf8")).toBe(readFileSync(`${FILES}/health-data-foundations.json`, "utf8"));
+
+  const [baked] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download as an image with the badge inside" }).click()]);
+  expect(baked.suggestedFilename()).toMatch(/\.(svg|png)$/);
+  const bytes = readFileSync(await baked.path());
+  await page.goto("/verify");
+  await page.getByLabel("Or choose or drop the badge file (JSON, JWT, PNG or SVG)").setInputFiles({ name: baked.suggestedFilename(), mimeType: "image/svg+xml", buffer: bytes });
+  await expect(page.locator("#verdict-title")).toHaveText("Verified", { timeout: 20000 });
+  await expect(page.getByText(/baked in/).first()).toBeVisible();
 });

@@ -427,17 +427,37 @@ fn Credit(cards: Vec<Card>, catalog: Option<Arc<Catalog>>) -> impl IntoView {
             .iter()
             .filter_map(|id| catalog.offering(id))
             .map(|o| {
-                let when = match o.next_cohort(today) {
-                    Some(c) => format!("next starts {}", c.start_date.long()),
-                    None => match o.next_enrolment_opens(today) {
-                        Some(d) => format!("enrolment opens {}", d.long()),
-                        None => "no dates yet".to_owned(),
-                    },
-                };
-                let href = platform::href(&format!("/catalog/{}", o.slug));
                 let title = o.title.clone();
-                let when = format!(" ({when})");
-                view! { <li><a href=href>{title}</a>{when}</li> }
+                let offering_href = platform::href(&format!("/catalog/{}", o.slug));
+                match o.next_cohort(today) {
+                    // Enrolment open now: straight to that cohort's enrolment.
+                    Some(c) if c.availability(today).is_open() => {
+                        let enrol = platform::href(&format!("/enrol/{}", c.id));
+                        let label = format!("enrol in the cohort starting {}", c.start_date.long());
+                        view! {
+                            <li>
+                                <a href=offering_href>{title}</a>
+                                " (" <a href=enrol>{label}</a> ")"
+                            </li>
+                        }
+                        .into_any()
+                    }
+                    next => {
+                        let when = match next {
+                            Some(c) => format!(
+                                " (next starts {}; enrolment not open yet)",
+                                c.start_date.long()
+                            ),
+                            None => match o.next_enrolment_opens(today) {
+                                Some(d) => format!(" (enrolment opens {})", d.long()),
+                                None => {
+                                    " (no dates yet: register for updates on its page)".to_owned()
+                                }
+                            },
+                        };
+                        view! { <li><a href=offering_href>{title}</a>{when}</li> }.into_any()
+                    }
+                }
             })
             .collect::<Vec<_>>();
         let courses = p
