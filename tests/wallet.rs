@@ -427,6 +427,10 @@ fn backup_round_trips_and_tolerates_damage() {
             .unwrap_err()
             .contains("not a wallet backup")
     );
+    // A source that is not a web address is dropped on reading.
+    let hostile = text.replace("https://badges.example/b.png", "javascript:alert(1)");
+    let (read, _) = read_backup(&hostile).unwrap();
+    assert_eq!(read[1].source_url, None);
     let newer = text.replace("\"version\":1", "\"version\":9");
     assert!(read_backup(&newer).unwrap_err().contains("version 9"));
     assert!(

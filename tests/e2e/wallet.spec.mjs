@@ -291,3 +291,26 @@ test("a badge downloads as its original file and as an image with the badge insi
   await expect(page.locator("#verdict-title")).toHaveText("Verified", { timeout: 20000 });
   await expect(page.getByText(/baked in/).first()).toBeVisible();
 });
+
+test("a damaged record is reported, never deleted, and the other badges stay", async ({ page }) => {
+  await page.goto("/wallet");
+  await importFiles(page, [`${FILES}/health-data-foundations.json`, `${FILES}/clinical-data-visualisation.jcs.json`]);
+  await expect(cards(page)).toHaveCount(2);
+  // Another program (or a bug) leaves a record the wallet cannot read.
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("microcred-wallet");
+        open.onerror = reject;
+        open.onsuccess = () => {
+          const tx = open.result.transaction("cards", "readwrite");
+          tx.objectStore("cards").put({ key: "f".repeat(64), name: 42 });
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = reject;
+        };
+      }),
+  );
+  await page.reload();
+  await expect(cards(page)).toHaveCount(2);
+  await expect(page.getByText("1 saved badge record(s) could not be read and are not shown.", { exact: false })).toBeVisible();
+});

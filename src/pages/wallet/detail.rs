@@ -148,7 +148,8 @@ fn Detail(kept: Kept, report: ReportView) -> impl IntoView {
             }
         });
     };
-    let from_url = kept.card.source_url.clone();
+    // Only ever an http(s) link, whatever a restored backup claims.
+    let from_url = crate::domain::report_view::safe_link(kept.card.source_url.as_deref());
     let card = kept.card.clone();
     view! {
         <h1 id="badge-page-title">{name}</h1>
