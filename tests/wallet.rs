@@ -592,3 +592,29 @@ fn compacted_badges_verify_the_same() {
     assert_eq!(share::preview("abcdef", 3), "abc… (6 characters in all)");
     assert_eq!(share::preview("abc", 3), "abc");
 }
+
+#[test]
+fn badge_pictures_come_from_the_site_or_the_badge_never_another_host() {
+    use microcred::domain::report_view::own_image;
+    let catalog =
+        Catalog::from_json(include_str!("../public/catalog.json")).expect("the demo catalog");
+    let offering = catalog
+        .offerings
+        .iter()
+        .find(|o| o.badge.is_some())
+        .unwrap();
+    let spec = offering.badge.as_ref().unwrap();
+    let remote = Some("https://tracker.example/pixel.png");
+    assert_eq!(
+        own_image(remote, Some(&spec.achievement_id), Some(&catalog)),
+        Some(spec.image.clone())
+    );
+    assert_eq!(own_image(remote, Some("urn:other"), Some(&catalog)), None);
+    assert_eq!(own_image(remote, None, None), None);
+    let data = "data:image/png;base64,iVBORw0KGgo=";
+    assert_eq!(
+        own_image(Some(data), Some("urn:other"), Some(&catalog)).as_deref(),
+        Some(data)
+    );
+    assert_eq!(own_image(Some("javascript:alert(1)"), None, None), None);
+}

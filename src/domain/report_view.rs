@@ -222,3 +222,24 @@ pub fn safe_image(url: Option<&str>) -> Option<String> {
         && !url.chars().any(char::is_control);
     ok.then(|| url.to_owned())
 }
+
+/// The badge picture a page shows, as a site path or a `data:` URL: the
+/// catalog's own image of the achievement (a file of this site), else an
+/// image embedded in the badge. An image on another host is never fetched:
+/// that request would tell the host who is looking at which badge.
+pub fn own_image(
+    badge_image: Option<&str>,
+    achievement_id: Option<&str>,
+    catalog: Option<&crate::domain::catalog::Catalog>,
+) -> Option<String> {
+    let from_catalog = catalog.and_then(|c| {
+        let id = achievement_id?;
+        c.offerings
+            .iter()
+            .find_map(|o| o.badge.as_ref().filter(|b| b.achievement_id == id))
+            .map(|b| b.image.clone())
+    });
+    from_catalog.or_else(|| {
+        safe_image(badge_image).filter(|u| u.to_ascii_lowercase().starts_with("data:image/"))
+    })
+}

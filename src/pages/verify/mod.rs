@@ -16,7 +16,7 @@ use crate::api;
 use crate::components::{Spinner, use_page_title};
 use crate::domain::catalog::{Catalog, facts};
 use crate::domain::date::Date;
-use crate::domain::report_view::{BadgeSummary, CheckView, ReportView, safe_image, safe_link};
+use crate::domain::report_view::{BadgeSummary, CheckView, ReportView, own_image, safe_link};
 use crate::platform;
 use crate::state::use_catalog;
 
@@ -404,7 +404,13 @@ fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl Into
     } else {
         badge.issuer_name.clone()
     };
-    let image = safe_image(badge.image.as_deref()).map(|src| {
+    let image = own_image(
+        badge.image.as_deref(),
+        badge.achievement_id.as_deref(),
+        catalog.as_deref(),
+    )
+    .map(|src| {
+        let src = platform::asset_url(&src);
         let alt = format!("The {} badge image", badge.achievement_name);
         // An image that cannot be loaded (offline, gone) is left out.
         let hide = |ev: leptos::ev::ErrorEvent| {

@@ -23,7 +23,7 @@ use crate::components::use_page_title;
 use crate::domain::catalog::{Catalog, facts};
 use crate::domain::date::Date;
 use crate::domain::instant::UnixTime;
-use crate::domain::report_view::safe_image;
+use crate::domain::report_view::own_image;
 use crate::domain::wallet::{
     self, Card, Status, WalletFilter, WalletSort, arrange, held_achievements, ledger_csv,
     ledger_entries, ledger_totals,
@@ -335,17 +335,14 @@ fn List(wallet: WalletState, cards: Vec<Card>, catalog: Option<Arc<Catalog>>) ->
     }
 }
 
-/// The badge's picture: the catalog's own image of its achievement (a file
-/// of this site, so showing it contacts nobody else), else the badge's.
+/// The badge's picture (see `report_view::own_image`), as a URL under the site.
 pub(crate) fn image_of(card: &Card, catalog: Option<&Catalog>) -> Option<String> {
-    let own = catalog.and_then(|c| {
-        let id = card.achievement_id.as_deref()?;
-        c.offerings
-            .iter()
-            .find_map(|o| o.badge.as_ref().filter(|b| b.achievement_id == id))
-            .map(|b| platform::asset_url(&b.image))
-    });
-    own.or_else(|| safe_image(card.image.as_deref()))
+    own_image(
+        card.image.as_deref(),
+        card.achievement_id.as_deref(),
+        catalog,
+    )
+    .map(|src| platform::asset_url(&src))
 }
 
 #[component]
