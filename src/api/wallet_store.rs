@@ -234,6 +234,15 @@ fn files_to_js(kept: &Kept) -> Object {
     o
 }
 
+/// A read-write transaction over both stores; `doing` names the step for
+/// the message if it cannot start.
+async fn write_both(doing: &str) -> Result<IdbTransaction, String> {
+    let names = Array::of2(&CARDS.into(), &FILES.into());
+    db().await?
+        .transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite)
+        .map_err(|e| problem(&e, doing))
+}
+
 /// Every readable card, and how many records are damaged.
 pub async fn load_cards() -> Result<(Vec<Card>, usize), String> {
     let db = db().await?;
@@ -296,11 +305,7 @@ pub async fn put_all(records: &[Kept]) -> Result<(), String> {
     if records.is_empty() {
         return Ok(());
     }
-    let db = db().await?;
-    let names = Array::of2(&CARDS.into(), &FILES.into());
-    let tx = db
-        .transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite)
-        .map_err(|e| problem(&e, "save the badges"))?;
+    let tx = write_both("save the badges").await?;
     let (cards, files) = match (tx.object_store(CARDS), tx.object_store(FILES)) {
         (Ok(c), Ok(f)) => (c, f),
         _ => return Err(problem(&JsValue::NULL, "save the badges")),
@@ -323,11 +328,7 @@ pub async fn put_all(records: &[Kept]) -> Result<(), String> {
 
 /// Deletes badges by key (one transaction).
 pub async fn delete(keys: &[String]) -> Result<(), String> {
-    let db = db().await?;
-    let names = Array::of2(&CARDS.into(), &FILES.into());
-    let tx = db
-        .transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite)
-        .map_err(|e| problem(&e, "remove the badge"))?;
+    let tx = write_both("remove the badge").await?;
     for name in [CARDS, FILES] {
         let store = tx
             .object_store(name)
@@ -347,11 +348,7 @@ pub async fn delete(keys: &[String]) -> Result<(), String> {
 
 /// Removes every badge (one transaction).
 pub async fn clear() -> Result<(), String> {
-    let db = db().await?;
-    let names = Array::of2(&CARDS.into(), &FILES.into());
-    let tx = db
-        .transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite)
-        .map_err(|e| problem(&e, "empty the wallet"))?;
+    let tx = write_both("empty the wallet").await?;
     for name in [CARDS, FILES] {
         tx.object_store(name)
             .and_then(|s| s.clear())

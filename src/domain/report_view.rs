@@ -232,13 +232,10 @@ pub fn own_image(
     achievement_id: Option<&str>,
     catalog: Option<&crate::domain::catalog::Catalog>,
 ) -> Option<String> {
-    let from_catalog = catalog.and_then(|c| {
-        let id = achievement_id?;
-        c.offerings
-            .iter()
-            .find_map(|o| o.badge.as_ref().filter(|b| b.achievement_id == id))
-            .map(|b| b.image.clone())
-    });
+    let from_catalog = catalog
+        .zip(achievement_id)
+        .and_then(|(c, id)| c.offering_for_achievement(id)?.badge.as_ref())
+        .map(|b| b.image.clone());
     from_catalog.or_else(|| {
         safe_image(badge_image).filter(|u| u.to_ascii_lowercase().starts_with("data:image/"))
     })

@@ -69,6 +69,16 @@ impl Catalog {
         self.offerings.iter().find(|o| o.id == id)
     }
 
+    /// The offering whose badge carries this achievement id (how held badges
+    /// are matched to the catalog).
+    pub fn offering_for_achievement(&self, achievement_id: &str) -> Option<&Offering> {
+        self.offerings.iter().find(|o| {
+            o.badge
+                .as_ref()
+                .is_some_and(|b| b.achievement_id == achievement_id)
+        })
+    }
+
     pub fn offering_by_slug(&self, slug: &str) -> Option<&Offering> {
         self.offerings.iter().find(|o| o.slug == slug)
     }

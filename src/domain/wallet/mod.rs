@@ -390,10 +390,7 @@ pub fn ledger_entries(cards: &[Card], catalog: &Catalog) -> Vec<LedgerEntry> {
         .filter(|c| c.status().counts())
         .filter_map(|card| {
             let id = card.achievement_id.as_deref()?;
-            let offering = catalog
-                .offerings
-                .iter()
-                .find(|o| o.badge.as_ref().is_some_and(|b| b.achievement_id == id))?;
+            let offering = catalog.offering_for_achievement(id)?;
             Some(LedgerEntry {
                 badge: card.name.clone(),
                 issuer: card.issuer.clone(),

@@ -158,14 +158,21 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+impl Snippet {
+    /// Name, issuer and link, escaped for HTML.
+    fn escaped(&self) -> (String, String, String) {
+        (
+            escape_html(&self.name),
+            escape_html(&self.issuer),
+            escape_html(&self.link),
+        )
+    }
+}
+
 /// An embed card for a web page: the image and the badge's name, linked
 /// to the share link, with inline styles only (pages paste it anywhere).
 pub fn embed_html(s: &Snippet) -> String {
-    let (name, issuer, link) = (
-        escape_html(&s.name),
-        escape_html(&s.issuer),
-        escape_html(&s.link),
-    );
+    let (name, issuer, link) = s.escaped();
     let image = s.image.as_deref().map_or(String::new(), |src| {
         format!(
             "<img src=\"{}\" alt=\"{name} badge\" width=\"96\" height=\"96\" style=\"display:block;margin:0 auto 8px\">",
@@ -180,11 +187,7 @@ pub fn embed_html(s: &Snippet) -> String {
 /// An email-signature line: a small linked image with alt text (shown
 /// when images are blocked), then the name as a link.
 pub fn signature_html(s: &Snippet) -> String {
-    let (name, issuer, link) = (
-        escape_html(&s.name),
-        escape_html(&s.issuer),
-        escape_html(&s.link),
-    );
+    let (name, issuer, link) = s.escaped();
     let image = s.image.as_deref().map_or(String::new(), |src| {
         format!(
             "<a href=\"{link}\"><img src=\"{}\" alt=\"{name} badge from {issuer}\" width=\"48\" height=\"48\" style=\"vertical-align:middle;border:0\"></a> ",

@@ -447,7 +447,7 @@ fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl Into
     // What the university's catalog says about this achievement.
     let offering = catalog.as_ref().and_then(|c| {
         let id = badge.achievement_id.as_deref()?;
-        let o = c.offerings.iter().find(|o| o.badge.as_ref().is_some_and(|b| b.achievement_id == id))?;
+        let o = c.offering_for_achievement(id)?;
         let series = c.series_of(&o.id).map(|s| {
             let courses: Vec<String> = s.award_pathways.iter().map(|p| p.course.clone()).collect();
             format!(

@@ -224,13 +224,10 @@ async fn baked_image(
     if kept.card.source_url.is_some() {
         return Err("This badge was added from its web address, so there is no file to put inside an image. Download it from the issuer's address instead.".to_owned());
     }
-    let from_catalog = catalog.and_then(|c| {
-        let id = kept.card.achievement_id.as_deref()?;
-        c.offerings
-            .iter()
-            .find_map(|o| o.badge.as_ref().filter(|b| b.achievement_id == id))
-            .map(|b| platform::asset_url(&b.image))
-    });
+    let from_catalog = catalog
+        .zip(kept.card.achievement_id.as_deref())
+        .and_then(|(c, id)| c.offering_for_achievement(id)?.badge.as_ref())
+        .map(|b| platform::asset_url(&b.image));
     let image = match from_catalog {
         Some(url) => api::fetch_bytes(&url).await?,
         None => return Err("The badge's image is not one of this university's, so it cannot be fetched without contacting another site. Download the original file instead: it verifies just the same.".to_owned()),

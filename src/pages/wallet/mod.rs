@@ -558,13 +558,16 @@ fn Ledger(cards: Vec<Card>, catalog: Option<Arc<Catalog>>) -> impl IntoView {
             .is_some_and(|d| d.open());
         open.set(opened);
     };
+    let total_row = |key: String, hours: f64, points: f64| {
+        view! { <tr><th scope="row">{key}</th><td class=style::num>{facts::number(hours)}</td><td class=style::num>{facts::number(points)}</td></tr> }
+    };
     let year_rows = years
         .iter()
-        .map(|(y, h, p)| view! { <tr><th scope="row">{y.to_string()}</th><td class=style::num>{facts::number(*h)}</td><td class=style::num>{facts::number(*p)}</td></tr> })
+        .map(|(y, h, p)| total_row(y.to_string(), *h, *p))
         .collect_view();
     let framework_rows = frameworks
         .iter()
-        .map(|(f, h, p)| view! { <tr><th scope="row">{f.clone()}</th><td class=style::num>{facts::number(*h)}</td><td class=style::num>{facts::number(*p)}</td></tr> })
+        .map(|(f, h, p)| total_row(f.clone(), *h, *p))
         .collect_view();
     view! {
         <section aria-labelledby="ledger-title">

@@ -43,15 +43,13 @@ pub fn Share(card: Card, kept: Kept, format: String) -> impl IntoView {
                 true,
             ),
         };
-        let catalog_image = catalog.as_ref().and_then(|c| {
-            let id = card.achievement_id.as_deref()?;
-            c.offerings
-                .iter()
-                .find_map(|o| o.badge.as_ref().filter(|b| b.achievement_id == id))
-                .map(|b| {
-                    platform::absolute_url(&format!("/{}", b.image.trim_start_matches('/')), site)
-                })
-        });
+        let catalog_image = catalog
+            .as_deref()
+            .zip(card.achievement_id.as_deref())
+            .and_then(|(c, id)| c.offering_for_achievement(id)?.badge.as_ref())
+            .map(|b| {
+                platform::absolute_url(&format!("/{}", b.image.trim_start_matches('/')), site)
+            });
         let image =
             catalog_image.or_else(|| card.image.clone().filter(|i| i.starts_with("https://")));
         let snippet = Snippet {
