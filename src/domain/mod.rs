@@ -11,6 +11,7 @@
 //! the rule by reading the source.
 
 pub mod catalog;
+pub mod checkout;
 pub mod config;
 pub mod date;
 pub mod faq;
