@@ -158,7 +158,13 @@ fn fee_summary_and_payload() {
     assert!(lines[0].contains(&offering.fee.to_string()) && lines[0].contains("in full"));
     assert!(lines.iter().any(|l| l.contains("instalments")));
     assert!(lines.iter().any(|l| l.contains("FEE-HELP")));
-    let body = payload(offering, cohort, &complete(), &catalog.terms.version);
+    let body = payload(
+        offering,
+        cohort,
+        &complete(),
+        &catalog.terms.version,
+        "https://courses.example/enrol/complete",
+    );
     let json: serde_json::Value = serde_json::from_str(&body).expect("valid JSON");
     assert_eq!(json["cohort"], "tdr-2027-03");
     assert_eq!(json["learner"]["email"], "learner@example.com");
@@ -170,5 +176,168 @@ fn fee_summary_and_payload() {
         catalog.terms.version.as_str()
     );
     assert_eq!(json["fee"]["amount_cents"], offering.fee.amount_cents);
+    assert_eq!(json["return_url"], "https://courses.example/enrol/complete");
     assert_eq!(Field::from_payload_name("email"), Some(Field::Email));
+    assert_eq!(
+        Field::from_payload_name("learner.phone"),
+        Some(Field::Phone)
+    );
+    assert_eq!(Field::from_payload_name("cohort"), None);
+    // A name with a quote and a `<` stays valid JSON.
+    let d = Draft {
+        organisation: "Bell & \"Co\" <Pty>".into(),
+        ..complete()
+    };
+    let json: serde_json::Value =
+        serde_json::from_str(&payload(offering, cohort, &d, "v", "u")).unwrap();
+    assert_eq!(json["learner"]["organisation"], "Bell & \"Co\" <Pty>");
+}
+
+#[test]
+fn a_draft_survives_storage_and_bad_storage_gives_none() {
+    let d = Draft {
+        accepted_terms: Some("2026-10".into()),
+        key: "6f1c1c1e-1d1b-4c8e-9a7f-1e2d3c4b5a69".into(),
+        heard: "A colleague\nsaid \"go\"".into(),
+        ..complete()
+    };
+    assert_eq!(Draft::from_json(&d.to_json()), Some(d.clone()));
+    assert_eq!(Draft::from_json("{not json"), None);
+    // Wrong types are dropped, not trusted; long values are cut.
+    let odd = Draft::from_json(
+        &format!("{{\"cohort\":7,\"answers\":{{\"a\":\"yes\",\"b\":false}},\"declaration\":\"true\",\"phone\":\"{}\"}}", "9".repeat(5000)),
+    )
+    .unwrap();
+    assert_eq!(odd.cohort_id, "");
+    assert_eq!(odd.answers, [("b".to_owned(), false)]);
+    assert!(!odd.declaration);
+    assert_eq!(odd.phone.len(), MAX_FIELD);
+    let mut d = Draft::default();
+    d.set_answer("x", false);
+    d.set_answer("x", true);
+    assert_eq!(d.answer("x"), Some(true));
+    assert_eq!(d.answer("y"), None);
+}
+
+#[test]
+fn the_endpoints_answers_are_read_per_the_contract() {
+    assert_eq!(
+        read_answer(
+            201,
+            r#"{"reference":"ENR-1","payment_url":"https://pay.example/s/1"}"#
+        ),
+        Answer::Received {
+            reference: Some("ENR-1".into()),
+            payment_url: Some("https://pay.example/s/1".into()),
+            already: false
+        }
+    );
+    // Only http(s) payment addresses are followed.
+    let Answer::Received { payment_url, .. } = read_answer(
+        201,
+        r#"{"reference":"R","payment_url":"javascript:alert(1)"}"#,
+    ) else {
+        panic!()
+    };
+    assert_eq!(payment_url, None);
+    assert_eq!(
+        read_answer(409, r#"{"reference":"ENR-1"}"#),
+        Answer::Received {
+            reference: Some("ENR-1".into()),
+            payment_url: None,
+            already: true
+        }
+    );
+    // A 201 that is not JSON is still a success (the key makes a retry safe).
+    assert!(matches!(
+        read_answer(201, "<html>"),
+        Answer::Received {
+            reference: None,
+            ..
+        }
+    ));
+    let Answer::Refused { fields, other } = read_answer(
+        422,
+        r#"{"errors":{"learner.email":"This address bounced.","cohort":"The cohort is now full.","phone":7}}"#,
+    ) else {
+        panic!()
+    };
+    assert_eq!(fields[0].field, Field::Email);
+    assert_eq!(fields[0].message, "This address bounced.");
+    assert_eq!(fields[1].field, Field::Phone);
+    assert!(!fields[1].message.is_empty());
+    assert_eq!(other, ["The cohort is now full."]);
+    let Answer::Refused { fields, other } = read_answer(422, "oops") else {
+        panic!()
+    };
+    assert!(fields.is_empty() && other.len() == 1);
+    for status in [500, 502, 503, 400, 0] {
+        let Answer::Failed(message) = read_answer(status, "") else {
+            panic!("{status}")
+        };
+        assert!(message.contains("try again"), "{message}");
+    }
+    // Untrusted text is one line, at most 300 characters.
+    let long = format!(
+        r#"{{"errors":{{"email":"{}\nline two"}}}}"#,
+        "x".repeat(400)
+    );
+    let Answer::Refused { fields, .. } = read_answer(422, &long) else {
+        panic!()
+    };
+    assert_eq!(fields[0].message.chars().count(), 300);
+    assert_eq!(demo_reference("6f1c1c1e-1d1b"), "DEMO-6F1C1C1E");
+    let receipt = Receipt {
+        reference: Some("R-9".into()),
+        cohort_id: "tdr-2027-03".into(),
+        already: true,
+        demo_payload: Some("{\"a\":1}".into()),
+    };
+    assert_eq!(Receipt::from_json(&receipt.to_json()), Some(receipt));
+}
+
+#[test]
+fn register_for_updates_needs_a_name_an_email_and_consent() {
+    let catalog = catalog();
+    let offering = catalog.offering_by_slug("urban-sketching").unwrap();
+    let fields = |i: &Interest| -> Vec<Field> {
+        validate_interest(i).into_iter().map(|e| e.field).collect()
+    };
+    assert_eq!(
+        fields(&Interest::default()),
+        [Field::Name, Field::Email, Field::Consent]
+    );
+    let i = Interest {
+        name: "Aroha Ngata".into(),
+        email: "Aroha@Example.org".into(),
+        consent: true,
+        key: "k".into(),
+    };
+    assert!(fields(&i).is_empty());
+    assert_eq!(Interest::from_json(&i.to_json()), Some(i.clone()));
+    let json: serde_json::Value = serde_json::from_str(&interest_payload(offering, &i)).unwrap();
+    assert_eq!(json["email"], "aroha@example.org");
+    assert_eq!(json["offering"], offering.id.as_str());
+    assert_eq!(json["consent"], true);
+    assert_eq!(Field::Consent.id(), "register-consent");
+}
+
+#[test]
+fn config_endpoints_and_the_submission_timeout() {
+    use microcred::domain::config::Config;
+    let c = Config::from_json(
+        r#"{"enrolment_endpoint":"https://enrol.example/v1/enrolments","interest_endpoint":"ftp://x","submit_timeout_seconds":3}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        c.enrolment_endpoint.as_deref(),
+        Some("https://enrol.example/v1/enrolments")
+    );
+    assert_eq!(c.interest_endpoint, None, "only http(s) endpoints");
+    assert_eq!(c.submit_timeout_ms(), 3000);
+    let none =
+        Config::from_json(r#"{"enrolment_endpoint":null,"submit_timeout_seconds":null}"#).unwrap();
+    assert_eq!(none.enrolment_endpoint, None);
+    assert_eq!(none.submit_timeout_ms(), 20_000);
+    assert!(Config::from_json(r#"{"submit_timeout_seconds":0}"#).is_err());
 }

@@ -1,11 +1,12 @@
 //! Enrolment checkout as rules with no browser: the steps and which one a
 //! draft may reach, field validation, eligibility, the fee summary, and the
-//! submission payload (DESIGN.md, "Enrolment submission contract").
-//! (Work in progress for the checkout issue.)
+//! submission payload, how to read the endpoint's answer, and the same for
+//! "register for updates" (DESIGN.md, "Enrolment submission contract";
+//! the contract itself is `docs/enrolment.openapi.yaml`).
 
 use crate::domain::catalog::{Catalog, Cohort, Offering};
 use crate::domain::date::Date;
-use crate::domain::json::quote;
+use crate::domain::json::{Json, Value, parse, quote};
 use crate::domain::money::Money;
 
 /// The checkout's steps, in order. Each has its own URL (`?step=`).
@@ -71,6 +72,10 @@ pub struct Draft {
     pub heard: String,
     /// The terms version accepted, if accepted.
     pub accepted_terms: Option<String>,
+    /// The `Idempotency-Key` of the submission under way: made at the first
+    /// attempt, kept across retries, dropped only when the endpoint has
+    /// answered for good (received, or refused with field messages).
+    pub key: String,
 }
 
 /// A field of the form, for messages and the error summary's links.
@@ -84,6 +89,9 @@ pub enum Field {
     EmailAgain,
     Phone,
     Terms,
+    /// Register for updates: the one name field and the consent.
+    Name,
+    Consent,
 }
 
 impl Field {
@@ -98,17 +106,23 @@ impl Field {
             Field::EmailAgain => "enrol-email-again".into(),
             Field::Phone => "enrol-phone".into(),
             Field::Terms => "enrol-terms".into(),
+            Field::Name => "register-name".into(),
+            Field::Consent => "register-consent".into(),
         }
     }
 
     /// The submission payload's name for the field (the 422 answer's keys).
+    /// Both `email` and `learner.email` are understood.
     pub fn from_payload_name(name: &str) -> Option<Field> {
+        let name = name.strip_prefix("learner.").unwrap_or(name);
         Some(match name {
             "given_name" => Field::GivenName,
             "family_name" => Field::FamilyName,
             "email" => Field::Email,
             "phone" => Field::Phone,
             "accepted_terms_version" => Field::Terms,
+            "name" => Field::Name,
+            "consent" => Field::Consent,
             _ => return None,
         })
     }
@@ -322,22 +336,23 @@ pub fn fee_summary(offering: &Offering) -> Vec<String> {
 }
 
 /// The submission's JSON body (the contract in docs/enrolment.openapi.yaml).
-pub fn payload(offering: &Offering, cohort: &Cohort, d: &Draft, terms_version: &str) -> String {
-    let opt = |s: &str| {
-        let s = s.trim();
-        if s.is_empty() {
-            "null".to_owned()
-        } else {
-            quote(s)
-        }
-    };
+/// `return_url` is where a payment provider sends the learner back to
+/// (this site's `/enrol/complete`).
+pub fn payload(
+    offering: &Offering,
+    cohort: &Cohort,
+    d: &Draft,
+    terms_version: &str,
+    return_url: &str,
+) -> String {
+    let opt = opt_text;
     let answers: Vec<String> = d
         .answers
         .iter()
         .map(|(id, yes)| format!("{}:{yes}", quote(id)))
         .collect();
     format!(
-        "{{\"offering\":{},\"cohort\":{},\"learner\":{{\"given_name\":{},\"family_name\":{},\"email\":{},\"phone\":{},\"organisation\":{},\"heard_from\":{}}},\"eligibility\":{{\"answers\":{{{}}},\"declared\":{}}},\"accepted_terms_version\":{},\"fee\":{{\"amount_cents\":{},\"currency\":{}}}}}",
+        "{{\"offering\":{},\"cohort\":{},\"learner\":{{\"given_name\":{},\"family_name\":{},\"email\":{},\"phone\":{},\"organisation\":{},\"heard_from\":{}}},\"eligibility\":{{\"answers\":{{{}}},\"declared\":{}}},\"accepted_terms_version\":{},\"fee\":{{\"amount_cents\":{},\"currency\":{}}},\"return_url\":{}}}",
         quote(&offering.id),
         quote(&cohort.id),
         quote(d.given_name.trim()),
@@ -351,5 +366,320 @@ pub fn payload(offering: &Offering, cohort: &Cohort, d: &Draft, terms_version: &
         quote(terms_version),
         offering.fee.amount_cents,
         quote(&offering.fee.currency),
+        quote(return_url),
+    )
+}
+
+fn opt_text(s: &str) -> String {
+    let s = s.trim();
+    if s.is_empty() {
+        "null".to_owned()
+    } else {
+        quote(s)
+    }
+}
+
+fn text_of(json: &Json, key: &str) -> String {
+    json.get(key)
+        .and_then(Json::as_str)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn flag_of(json: &Json, key: &str) -> bool {
+    matches!(json.get(key).map(|j| &j.value), Some(Value::Bool(true)))
+}
+
+impl Draft {
+    /// The draft as kept in browser storage.
+    pub fn to_json(&self) -> String {
+        let answers: Vec<String> = self
+            .answers
+            .iter()
+            .map(|(id, yes)| format!("{}:{yes}", quote(id)))
+            .collect();
+        format!(
+            "{{\"v\":1,\"cohort\":{},\"answers\":{{{}}},\"declaration\":{},\"given_name\":{},\"family_name\":{},\"email\":{},\"email_again\":{},\"phone\":{},\"organisation\":{},\"heard\":{},\"accepted_terms\":{},\"key\":{}}}",
+            quote(&self.cohort_id),
+            answers.join(","),
+            self.declaration,
+            quote(&self.given_name),
+            quote(&self.family_name),
+            quote(&self.email),
+            quote(&self.email_again),
+            quote(&self.phone),
+            quote(&self.organisation),
+            quote(&self.heard),
+            self.accepted_terms
+                .as_deref()
+                .map_or("null".to_owned(), quote),
+            quote(&self.key),
+        )
+    }
+
+    /// A stored draft; anything unreadable gives `None` (the learner starts
+    /// again rather than the page failing). Long values are cut to what the
+    /// form allows.
+    pub fn from_json(text: &str) -> Option<Draft> {
+        let json = parse(text).ok()?;
+        let answers = match json.get("answers").map(|j| &j.value) {
+            Some(Value::Object(members)) => members
+                .iter()
+                .filter_map(|(id, v)| match v.value {
+                    Value::Bool(b) => Some((id.clone(), b)),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let cut = |key: &str| {
+            text_of(&json, key)
+                .chars()
+                .take(MAX_FIELD)
+                .collect::<String>()
+        };
+        Some(Draft {
+            cohort_id: text_of(&json, "cohort"),
+            answers,
+            declaration: flag_of(&json, "declaration"),
+            given_name: cut("given_name"),
+            family_name: cut("family_name"),
+            email: cut("email"),
+            email_again: cut("email_again"),
+            phone: cut("phone"),
+            organisation: cut("organisation"),
+            heard: cut("heard"),
+            accepted_terms: json
+                .get("accepted_terms")
+                .and_then(Json::as_str)
+                .map(str::to_owned),
+            key: text_of(&json, "key"),
+        })
+    }
+
+    /// Whether the answer to requirement `id` is yes, no or not given.
+    pub fn answer(&self, id: &str) -> Option<bool> {
+        self.answers
+            .iter()
+            .find(|(a, _)| a == id)
+            .map(|(_, yes)| *yes)
+    }
+
+    pub fn set_answer(&mut self, id: &str, yes: bool) {
+        match self.answers.iter_mut().find(|(a, _)| a == id) {
+            Some(answer) => answer.1 = yes,
+            None => self.answers.push((id.to_owned(), yes)),
+        }
+    }
+}
+
+/// The longest value any text field keeps (the inputs say so too).
+pub const MAX_FIELD: usize = 254;
+
+/// Whether the terms step is complete: the current version accepted.
+pub fn terms_problem(d: &Draft, version: &str) -> Option<FieldError> {
+    (d.accepted_terms.as_deref() != Some(version)).then(|| {
+        error(
+            Field::Terms,
+            "Tick the box to accept the terms before you enrol.",
+        )
+    })
+}
+
+/// What the endpoint's answer means for the learner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// Recorded (201), or recorded before (409): done. `payment_url` is an
+    /// http(s) address to go to next, when the endpoint gave one.
+    Received {
+        reference: Option<String>,
+        payment_url: Option<String>,
+        already: bool,
+    },
+    /// Refused with reasons (422): messages at the fields, and any that
+    /// belong to no field of the form.
+    Refused {
+        fields: Vec<FieldError>,
+        other: Vec<String>,
+    },
+    /// Anything else: nothing is known to be recorded; keep the form and
+    /// offer to try again with the same key.
+    Failed(String),
+}
+
+/// Untrusted text from the endpoint, shown as text: one line, at most 300
+/// characters.
+fn clean(text: &str) -> String {
+    let one_line: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(300)
+        .collect();
+    one_line.trim().to_owned()
+}
+
+/// Reads the endpoint's answer (status and body) per the contract.
+pub fn read_answer(status: u16, body: &str) -> Answer {
+    let json = parse(body).ok();
+    let field = |key: &str| {
+        json.as_ref()
+            .and_then(|j| j.get(key))
+            .and_then(Json::as_str)
+            .map(clean)
+            .filter(|s| !s.is_empty())
+    };
+    match status {
+        200 | 201 | 409 => Answer::Received {
+            reference: field("reference"),
+            payment_url: field("payment_url")
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+            already: status == 409,
+        },
+        422 => {
+            let mut fields = Vec::new();
+            let mut other = Vec::new();
+            if let Some(Value::Object(members)) = json
+                .as_ref()
+                .and_then(|j| j.get("errors"))
+                .map(|j| &j.value)
+            {
+                for (name, message) in members {
+                    let message = message.as_str().map(clean).unwrap_or_default();
+                    let message = if message.is_empty() {
+                        "This was not accepted: check it.".to_owned()
+                    } else {
+                        message
+                    };
+                    match Field::from_payload_name(name) {
+                        Some(field) => fields.push(FieldError { field, message }),
+                        None => other.push(message),
+                    }
+                }
+            }
+            if fields.is_empty() && other.is_empty() {
+                other.push("The enrolment office did not accept the details but gave no reason. Check them, or contact the office.".to_owned());
+            }
+            Answer::Refused { fields, other }
+        }
+        _ => Answer::Failed(format!(
+            "The enrolment service could not take it just now (it answered {status}). Nothing you entered is lost: try again."
+        )),
+    }
+}
+
+/// The reference shown after a demo submission (nothing leaves the browser).
+pub fn demo_reference(key: &str) -> String {
+    let tail: String = key
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(8)
+        .collect::<String>()
+        .to_uppercase();
+    format!("DEMO-{tail}")
+}
+
+/// What the confirmation shows, kept after the draft is cleared.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Receipt {
+    pub reference: Option<String>,
+    pub cohort_id: String,
+    pub already: bool,
+    /// Demo mode: the body that would have been sent.
+    pub demo_payload: Option<String>,
+}
+
+impl Receipt {
+    pub fn to_json(&self) -> String {
+        format!(
+            "{{\"reference\":{},\"cohort\":{},\"already\":{},\"demo_payload\":{}}}",
+            self.reference.as_deref().map_or("null".to_owned(), quote),
+            quote(&self.cohort_id),
+            self.already,
+            self.demo_payload
+                .as_deref()
+                .map_or("null".to_owned(), quote),
+        )
+    }
+
+    pub fn from_json(text: &str) -> Option<Receipt> {
+        let json = parse(text).ok()?;
+        Some(Receipt {
+            reference: json.get("reference").and_then(Json::as_str).map(clean),
+            cohort_id: text_of(&json, "cohort"),
+            already: flag_of(&json, "already"),
+            demo_payload: json
+                .get("demo_payload")
+                .and_then(Json::as_str)
+                .map(str::to_owned),
+        })
+    }
+}
+
+/// "Register for updates": what the learner has entered.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Interest {
+    pub name: String,
+    pub email: String,
+    pub consent: bool,
+    /// As [`Draft::key`].
+    pub key: String,
+}
+
+impl Interest {
+    pub fn to_json(&self) -> String {
+        format!(
+            "{{\"name\":{},\"email\":{},\"consent\":{},\"key\":{}}}",
+            quote(&self.name),
+            quote(&self.email),
+            self.consent,
+            quote(&self.key)
+        )
+    }
+
+    pub fn from_json(text: &str) -> Option<Interest> {
+        let json = parse(text).ok()?;
+        let cut = |key: &str| {
+            text_of(&json, key)
+                .chars()
+                .take(MAX_FIELD)
+                .collect::<String>()
+        };
+        Some(Interest {
+            name: cut("name"),
+            email: cut("email"),
+            consent: flag_of(&json, "consent"),
+            key: text_of(&json, "key"),
+        })
+    }
+}
+
+pub fn validate_interest(i: &Interest) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if let Some(m) = name_problem(&i.name, "name") {
+        errors.push(FieldError {
+            field: Field::Name,
+            message: m,
+        });
+    }
+    if let Some(m) = email_problem(&i.email) {
+        errors.push(error(Field::Email, m));
+    }
+    if !i.consent {
+        errors.push(error(
+            Field::Consent,
+            "Tick the box to agree that we may email you about this course.",
+        ));
+    }
+    errors
+}
+
+/// The body POSTed to the interest endpoint.
+pub fn interest_payload(offering: &Offering, i: &Interest) -> String {
+    format!(
+        "{{\"offering\":{},\"name\":{},\"email\":{},\"consent\":{}}}",
+        quote(&offering.id),
+        quote(i.name.trim()),
+        quote(&i.email.trim().to_lowercase()),
+        i.consent
     )
 }

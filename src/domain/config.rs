@@ -14,6 +14,15 @@ pub struct Config {
     pub enrolment_endpoint: Option<String>,
     /// Where "register for updates" is POSTed; none means demo mode.
     pub interest_endpoint: Option<String>,
+    /// How long a submission may take before the learner is offered a
+    /// retry (1–120 seconds; 20 when unset).
+    pub submit_timeout_seconds: Option<u32>,
+}
+
+impl Config {
+    pub fn submit_timeout_ms(&self) -> u32 {
+        self.submit_timeout_seconds.unwrap_or(20).clamp(1, 120) * 1000
+    }
 }
 
 impl Config {
@@ -41,6 +50,10 @@ impl FromJson for Config {
             }),
             enrolment_endpoint: web(r.opt(o, "enrolment_endpoint")),
             interest_endpoint: web(r.opt(o, "interest_endpoint")),
+            submit_timeout_seconds: o
+                .get("submit_timeout_seconds")
+                .filter(|j| j.value != crate::domain::json::Value::Null)
+                .map(|j| r.integer(j, 1, 120) as u32),
         }
     }
 }
