@@ -7,8 +7,8 @@ use leptos_router::path;
 
 use crate::components::{SiteFooter, SiteHeader};
 use crate::pages::{
-    CatalogPage, EnrolPage, FaqPage, HomePage, NotFoundPage, OfferingPage, RegisterPage,
-    SeriesPage, VerifyPage, WalletBadgePage, WalletPage,
+    CatalogPage, EnrolCompletePage, EnrolPage, FaqPage, HomePage, NotFoundPage, OfferingPage,
+    RegisterPage, SeriesPage, VerifyPage, WalletBadgePage, WalletPage,
 };
 use crate::{platform, state};
 
@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/catalog/:slug") view=OfferingPage />
                     <Route path=path!("/series/:slug") view=SeriesPage />
                     <Route path=path!("/faq") view=FaqPage />
+                    <Route path=path!("/enrol/complete") view=EnrolCompletePage />
                     <Route path=path!("/enrol/:cohort") view=EnrolPage />
                     <Route path=path!("/register/:slug") view=RegisterPage />
                     <Route path=path!("/wallet") view=WalletPage />

@@ -195,11 +195,21 @@ pub fn confirm(question: &str) -> bool {
 /// Done from a timer, so the app's router (which then unmounts the wallet
 /// module's view) never runs while the wallet module is still on the stack.
 pub fn navigate(href: &str) {
+    go_to(href, false);
+}
+
+/// As [`navigate`], replacing the current history entry (a URL corrected,
+/// not a step the Back button should return to).
+pub fn replace(href: &str) {
+    go_to(href, true);
+}
+
+fn go_to(href: &str, replace: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let href = href.to_owned();
-    let go = wasm_bindgen::closure::Closure::once_into_js(move || navigate_now(&href));
+    let go = wasm_bindgen::closure::Closure::once_into_js(move || navigate_now(&href, replace));
     if window
         .set_timeout_with_callback_and_timeout_and_arguments_0(go.unchecked_ref(), 0)
         .is_err()
@@ -208,14 +218,17 @@ pub fn navigate(href: &str) {
     }
 }
 
-fn navigate_now(href: &str) {
+fn navigate_now(href: &str, replace: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
     if let Ok(history) = window.history()
-        && history
-            .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
-            .is_ok()
+        && if replace {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+        } else {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+        }
+        .is_ok()
         && let Ok(event) = web_sys::PopStateEvent::new("popstate")
     {
         let _ = window.dispatch_event(&event);

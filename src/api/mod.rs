@@ -3,6 +3,7 @@
 //! in words a learner (or the member of staff who published it) can act on.
 
 pub mod catalog;
+pub mod submit;
 pub mod verifier;
 pub mod wallet_store;
 

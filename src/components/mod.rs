@@ -1,7 +1,7 @@
 //! Shared presentational pieces, each with its own CSS module beside it.
 
 mod error_panel;
-mod later_notice;
+mod form;
 mod missing_item;
 mod offering_card;
 mod page_title;
@@ -11,7 +11,9 @@ mod spinner;
 mod with_catalog;
 
 pub use error_panel::ErrorPanel;
-pub use later_notice::LaterNotice;
+pub use form::{
+    DemoBanner, SUMMARY_ID, TextSpec, check_field, error_summary, focus_soon, text_field,
+};
 pub use missing_item::MissingItem;
 pub use offering_card::OfferingCard;
 pub use page_title::use_page_title;

@@ -88,6 +88,7 @@ pub enum Field {
     Email,
     EmailAgain,
     Phone,
+    Organisation,
     Terms,
     /// Register for updates: the one name field and the consent.
     Name,
@@ -105,6 +106,7 @@ impl Field {
             Field::Email => "enrol-email".into(),
             Field::EmailAgain => "enrol-email-again".into(),
             Field::Phone => "enrol-phone".into(),
+            Field::Organisation => "enrol-organisation".into(),
             Field::Terms => "enrol-terms".into(),
             Field::Name => "register-name".into(),
             Field::Consent => "register-consent".into(),
@@ -112,6 +114,15 @@ impl Field {
     }
 
     /// The submission payload's name for the field (the 422 answer's keys).
+    /// The step the field is on.
+    pub fn step(&self) -> Step {
+        match self {
+            Field::Requirement(_) | Field::Declaration => Step::Eligibility,
+            Field::Terms => Step::Review,
+            _ => Step::Learner,
+        }
+    }
+
     /// Both `email` and `learner.email` are understood.
     pub fn from_payload_name(name: &str) -> Option<Field> {
         let name = name.strip_prefix("learner.").unwrap_or(name);
@@ -120,6 +131,7 @@ impl Field {
             "family_name" => Field::FamilyName,
             "email" => Field::Email,
             "phone" => Field::Phone,
+            "organisation" => Field::Organisation,
             "accepted_terms_version" => Field::Terms,
             "name" => Field::Name,
             "consent" => Field::Consent,

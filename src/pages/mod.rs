@@ -13,7 +13,7 @@ pub(crate) mod verify;
 pub mod wallet;
 
 pub use catalog::CatalogPage;
-pub use enrol::EnrolPage;
+pub use enrol::{EnrolCompletePage, EnrolPage};
 pub use faq::FaqPage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
