@@ -25,12 +25,13 @@ const FIRST_LOAD_CEILING = 314 * KB;
 // DESIGN.md: the verifier module (worker), gzip.
 const WORKER_BUDGET = 450 * KB;
 const isWorker = (name) => name.startsWith("verifier");
-// The wallet pages' own module (wallet.js, wallet_bg.wasm, wallet-start.js),
-// loaded only when a wallet route opens. DESIGN.md sets no budget for it;
-// this ceiling is its measured size plus about 2% (issue 6: 244.3 KB), so a
-// regression fails the test like the first load's does.
-const WALLET_CEILING = 249 * KB;
-const isWallet = (name) => name.startsWith("wallet");
+// The learner module (learner.js, learner_bg.wasm, learner-start.js): the
+// wallet, checkout and register-for-updates pages, loaded only when one of
+// those routes opens. DESIGN.md sets no budget for it; this ceiling is its
+// measured size plus about 2% (issue 7: 314.7 KB; docs/BENCHMARKS.md), so a regression
+// fails the test like the first load's does.
+const WALLET_CEILING = 321 * KB;
+const isWallet = (name) => name.startsWith("learner");
 
 const dist = process.argv[2] ?? "dist";
 const rows = readdirSync(dist)
@@ -73,12 +74,12 @@ if (workerTotal > WORKER_BUDGET) {
 
 for (const r of wallet) console.log(`${r.name.padEnd(44)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)}`);
 const walletTotal = wallet.reduce((sum, r) => sum + r.gzip, 0);
-console.log(`wallet module total (gzip): ${kb(walletTotal)}; ceiling ${kb(WALLET_CEILING)}`);
+console.log(`learner module total (gzip): ${kb(walletTotal)}; ceiling ${kb(WALLET_CEILING)}`);
 if (wallet.length < 3) {
-  console.error("FAIL: the wallet module is incomplete (wallet.js, wallet_bg.wasm, wallet-start.js).");
+  console.error("FAIL: the learner module is incomplete (learner.js, learner_bg.wasm, learner-start.js).");
   process.exit(1);
 }
 if (walletTotal > WALLET_CEILING) {
-  console.error(`FAIL: the wallet module (${kb(walletTotal)}) exceeds its ceiling of ${kb(WALLET_CEILING)}.`);
+  console.error(`FAIL: the learner module (${kb(walletTotal)}) exceeds its ceiling of ${kb(WALLET_CEILING)}.`);
   process.exit(1);
 }

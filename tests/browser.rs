@@ -86,3 +86,70 @@ async fn the_spinner_is_announced_to_screen_readers() {
         "the animation is hidden from assistive technology"
     );
 }
+
+#[wasm_bindgen_test]
+fn drafts_are_kept_in_local_storage_and_found_by_prefix() {
+    use microcred::api::submit;
+    assert!(submit::save("microcred.test.a", "{\"n\":1}"));
+    assert!(submit::save("microcred.test.b", "two"));
+    assert!(submit::save("other.test", "three"));
+    assert_eq!(
+        submit::load("microcred.test.a").as_deref(),
+        Some("{\"n\":1}")
+    );
+    let mut found = submit::load_all("microcred.test.");
+    found.sort();
+    assert_eq!(found, ["two", "{\"n\":1}"]);
+    for key in ["microcred.test.a", "microcred.test.b", "other.test"] {
+        submit::remove(key);
+    }
+    assert_eq!(submit::load("microcred.test.a"), None);
+}
+
+#[wasm_bindgen_test]
+fn idempotency_keys_are_random_version_4_uuids() {
+    let (a, b) = (
+        microcred::api::submit::new_key(),
+        microcred::api::submit::new_key(),
+    );
+    assert_ne!(a, b);
+    let parts: Vec<&str> = a.split('-').collect();
+    assert_eq!(
+        parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+        [8, 4, 4, 4, 12]
+    );
+    assert!(parts[2].starts_with('4'), "{a}");
+    assert!("89ab".contains(&parts[3][..1]), "{a}");
+    assert!(a.chars().all(|c| c == '-' || c.is_ascii_hexdigit()));
+}
+
+#[wasm_bindgen_test]
+async fn a_submission_gets_the_status_and_body_or_says_why_there_was_none() {
+    use microcred::api::submit::{NoAnswer, post};
+    // A real cross-origin POST with the key header (the server answers the
+    // preflight) returns whatever status the server gives.
+    let (status, body) = post(
+        &format!("{}/config.json", server()),
+        "{}",
+        "6f1c1c1e-1d1b-4c8e-9a7f-1e2d3c4b5a69",
+        5000,
+    )
+    .await
+    .expect("an answer");
+    assert_eq!(status, 200);
+    assert!(body.contains("enrolment_endpoint"), "{body}");
+    let (status, _) = post(
+        &format!("{}/__fixtures__/servererror/catalog.json", server()),
+        "{}",
+        "k",
+        5000,
+    )
+    .await
+    .expect("an answer");
+    assert_eq!(status, 500);
+    // Nothing listens on port 9.
+    assert_eq!(
+        post("http://127.0.0.1:9/enrolments", "{}", "k", 5000).await,
+        Err(NoAnswer::Unreachable)
+    );
+}

@@ -134,3 +134,29 @@ fn any_markdown_is_read_without_panicking() {
         let _ = markdown::parse(&noise.repeat(500));
     }
 }
+
+#[test]
+fn stored_drafts_and_the_endpoints_answers_never_panic() {
+    use microcred::domain::checkout::{Draft, Interest, Receipt, read_answer};
+    let draft = Draft {
+        cohort_id: "tdr-2027-03".into(),
+        answers: vec![("req-tdr-study".into(), true)],
+        given_name: "Zoë".into(),
+        email: "a@b.example".into(),
+        key: "6f1c1c1e-1d1b-4c8e-9a7f-1e2d3c4b5a69".into(),
+        accepted_terms: Some("2026-10".into()),
+        ..Draft::default()
+    }
+    .to_json();
+    let answer = r#"{"reference":"ENR-1","payment_url":"https://pay.example/x","errors":{"learner.email":"Bounced","cohort":"Full"}}"#;
+    for text in [draft.as_str(), answer] {
+        for prefix in prefixes(text) {
+            let _ = Draft::from_json(prefix);
+            let _ = Receipt::from_json(prefix);
+            let _ = Interest::from_json(prefix);
+            for status in [0, 201, 409, 422, 500] {
+                let _ = read_answer(status, prefix);
+            }
+        }
+    }
+}

@@ -110,8 +110,13 @@ pub fn check_field(
 ) -> AnyView {
     let id = field.id();
     let error_id = format!("{id}-error");
-    let message = message_for(errors, field);
+    let message = message_for(errors, field.clone());
     let described = described_by(None, error_id.clone(), message);
+    // Ticking or unticking answers the question: its message goes.
+    let set = move |yes: bool| {
+        errors.update(|all| all.retain(|e| e.field != field));
+        set.run(yes);
+    };
     view! {
         <div class=style::check>
             {field_message(error_id, message)}
@@ -122,7 +127,7 @@ pub fn check_field(
                 aria-invalid=move || message.with(Option::is_some).then_some("true")
                 aria-describedby=described
                 prop:checked=checked
-                on:change=move |ev| set.run(event_target_checked(&ev))
+                on:change=move |ev| set(event_target_checked(&ev))
             />
             <label for=id>{label}</label>
         </div>

@@ -586,7 +586,7 @@ pub fn demo_reference(key: &str) -> String {
         .filter(char::is_ascii_alphanumeric)
         .take(8)
         .collect::<String>()
-        .to_uppercase();
+        .to_ascii_uppercase();
     format!("DEMO-{tail}")
 }
 

@@ -2,12 +2,13 @@
 //! the rules it shows come from `crate::domain`.
 
 mod catalog;
-mod enrol;
+pub(crate) mod enrol;
 mod faq;
 mod home;
+pub mod learner;
 mod not_found;
 mod offering;
-mod register;
+pub(crate) mod register;
 mod series;
 pub(crate) mod verify;
 pub mod wallet;

@@ -59,6 +59,7 @@ export const ROUTES = [
   { path: "/register/urban-sketching", heading: "Register for updates: Urban Sketching Weekend" },
   { path: "/faq", heading: "Frequently asked questions" },
   { path: "/enrol/hdf-2027-02", heading: "Enrol in Foundations of Health Data" },
+  { path: "/enrol/complete?reference=ENR-00042", heading: "Enrolment received" },
   { path: "/wallet", heading: "Your wallet" },
   { path: "/verify", heading: "Verify a badge" },
   { path: "/no/such/page", heading: "Page not found" },

@@ -12,6 +12,8 @@ for (const scheme of ["light", "dark"]) {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
         await expect(page.locator("header")).toContainText("Kestrel University");
+        // The learner module's pages: mounted, not mid-swap.
+        await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
         await expectNoAxeViolations(page, `${path} (${scheme})`);
         expect(errors).toEqual([]);
       });

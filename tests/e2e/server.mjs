@@ -53,6 +53,11 @@ function fixtureName(req) {
 }
 
 const server = createServer(async (req, res) => {
+  // A CORS preflight (the browser tests POST JSON with an Idempotency-Key).
+  if (req.method === "OPTIONS" && args.cors === "yes") {
+    res.writeHead(204, { ...cors, "access-control-allow-methods": "GET, POST", "access-control-allow-headers": "content-type, idempotency-key" }).end();
+    return;
+  }
   const url = new URL(req.url, `http://${req.headers.host}`);
   const pathname = decodeURIComponent(url.pathname);
   if (!pathname.startsWith(base) && pathname !== base.slice(0, -1)) {

@@ -2,9 +2,9 @@
 //! moves on; "Back" is a link, so the browser's Back button does the same.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use super::{Checkout, STEP_TITLE_ID, style};
+use super::checkout::{Checkout, STEP_TITLE_ID};
+use super::style;
 use crate::components::{TextSpec, check_field, error_summary, text_field};
 use crate::domain::checkout::{
     Draft, Eligibility, Field, Step, eligibility, fee_summary, validate_learner,
@@ -26,7 +26,7 @@ pub(super) fn step_view(ctx: Checkout, step: Step) -> AnyView {
     };
     let back = (step != Step::Cohort).then(|| {
         let previous = Step::ALL[number.saturating_sub(2)];
-        view! { <A href=ctx.href(previous) attr:class=style::back>"Back"</A> }
+        view! { <a href=ctx.href(previous) class=style::back>"Back"</a> }
     });
     let button = match step {
         Step::Review => review_button(ctx).into_any(),
@@ -80,7 +80,7 @@ fn next(ctx: Checkout, step: Step) {
                 ctx.fail(errors);
             }
         }
-        Step::Review => super::submit(ctx),
+        Step::Review => super::checkout::submit(ctx),
         Step::Confirmation => {}
     }
 }
@@ -131,7 +131,7 @@ fn cohort(ctx: Checkout) -> AnyView {
     view! {
         <p>"Check that this is the course and the dates you want."</p>
         {cohort_facts(ctx)}
-        <p><A href=offering>"Choose different dates"</A></p>
+        <p><a href=offering>"Choose different dates"</a></p>
     }
     .into_any()
 }
@@ -153,6 +153,15 @@ fn eligible(ctx: Checkout) -> AnyView {
             let no_id = format!("{yes_id}-no");
             let error_id = format!("{yes_id}-error");
             let (id_yes, id_no) = (r.id.clone(), r.id.clone());
+            // Choosing answers the question: its message goes.
+            let answered = {
+                let field = field.clone();
+                move |id: &str, yes: bool| {
+                    ctx.errors.update(|all| all.retain(|e| e.field != field));
+                    ctx.draft.update(|d| d.set_answer(id, yes));
+                }
+            };
+            let answered_no = answered.clone();
             let answer = {
                 let id = r.id.clone();
                 Memo::new(move |_| ctx.draft.with(|d| d.answer(&id)))
@@ -170,13 +179,13 @@ fn eligible(ctx: Checkout) -> AnyView {
                         <label>
                             <input type="radio" id=field_id_yes(&r.id) name=name.clone() value="yes"
                                 prop:checked=move || answer.get() == Some(true)
-                                on:change=move |_| ctx.draft.update(|d| d.set_answer(&id_yes, true)) />
+                                on:change=move |_| answered(&id_yes, true) />
                             "Yes"
                         </label>
                         <label>
                             <input type="radio" id=no_id name=name value="no"
                                 prop:checked=move || answer.get() == Some(false)
-                                on:change=move |_| ctx.draft.update(|d| d.set_answer(&id_no, false)) />
+                                on:change=move |_| answered_no(&id_no, false) />
                             "No"
                         </label>
                     </div>
@@ -214,7 +223,7 @@ fn eligible(ctx: Checkout) -> AnyView {
                 <ul>{unmet}</ul>
                 <p>"What you can do instead:"</p>
                 <ul>
-                    <li>"Complete the study it asks for first. "<A href=catalog_href>"Browse the catalog"</A>" for courses with no prerequisites."</li>
+                    <li>"Complete the study it asks for first. "<a href=catalog_href>"Browse the catalog"</a>" for courses with no prerequisites."</li>
                     <li>"If you think other study or work experience should count, ask the short courses office at "<a href=mailto>{email}</a>" before you enrol."</li>
                 </ul>
             </div>
@@ -343,7 +352,7 @@ fn review(ctx: Checkout) -> AnyView {
             {fact("Phone", d.phone.trim().to_owned())}
             {fact("Organisation", or_none(&d.organisation))}
         </dl>
-        <p><A href=ctx.href(Step::Learner)>"Change your details"</A></p>
+        <p><a href=ctx.href(Step::Learner)>"Change your details"</a></p>
         <h3>"Paying the fee"</h3>
         <ul>{fees}</ul>
         <h3>"Refunds"</h3>
@@ -417,7 +426,7 @@ fn confirmation(ctx: Checkout) -> AnyView {
                 <li>"Changed your mind? Read the withdrawal terms, and email "<a href=mailto>{email}</a>" with your reference."</li>
             </ol>
             {demo}
-            <p><A href=course>"Back to the course"</A></p>
+            <p><a href=course>"Back to the course"</a></p>
         </div>
     }
     .into_any()

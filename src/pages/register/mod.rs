@@ -1,226 +1,28 @@
 //! `/register/:slug`: register for updates about an offering with no open
-//! cohort. Name, email and consent, sent to `interest_endpoint` under the
-//! same contract as an enrolment (same key across retries, same answers).
+//! cohort. The form (form.rs) is in the learner module; the app renders a
+//! host, and answers an unknown course itself.
+
+pub(crate) mod form;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::api::{self, DataError, submit};
-use crate::components::{
-    DemoBanner, SUMMARY_ID, TextSpec, catalog_item_page, check_field, error_summary, focus_soon,
-    text_field, use_page_title,
-};
-use crate::domain::checkout::{
-    Answer, Field, FieldError, Interest, demo_reference, interest_payload, read_answer,
-    validate_interest,
-};
-use crate::domain::config::Config;
-use crate::platform;
-use crate::state::{Loaded, load};
-
-use crate::pages::enrol::style;
-
-const DRAFT_KEY: &str = "microcred.register.";
-
-/// What came back for a finished sign-up.
-#[derive(Clone)]
-struct Done {
-    reference: Option<String>,
-    demo_payload: Option<String>,
-}
+use crate::components::{catalog_item_page, use_page_title};
+use crate::pages::learner::host::{View, module_host};
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
-    let config: Loaded<Config> = load(async { Ok::<_, DataError>(api::fetch_config().await) });
-    catalog_item_page("slug", "course", move |catalog, slug| {
-        let offering = catalog.offering_by_slug(slug)?.clone();
+    catalog_item_page("slug", "course", |catalog, slug| {
+        let offering = catalog.offering_by_slug(slug)?;
         let title = offering.title.clone();
         let page_title = title.clone();
         use_page_title(move || format!("Register for updates: {page_title}"));
-        let today = platform::today_in(&catalog.institution.time_zone);
-        let when = match offering.next_enrolment_opens(today) {
-            Some(date) => format!("Enrolments open on {}.", date.long()),
-            None => "Enrolment dates have not been announced yet.".to_owned(),
-        };
-        let open_now = offering.next_open_cohort(today).map(|c| {
-            let href = platform::href(&format!("/enrol/{}", c.id));
-            view! { <p><strong>"A cohort is open now: "</strong><A href=href>"enrol in it"</A>"."</p> }
-        });
-        let key = format!("{DRAFT_KEY}{}", offering.slug);
-        let interest = RwSignal::new(
-            submit::load(&key)
-                .and_then(|t| Interest::from_json(&t))
-                .unwrap_or_default(),
-        );
-        {
-            let key = key.clone();
-            Effect::new(move |_| {
-                let i = interest.get();
-                if i == Interest::default() {
-                    submit::remove(&key);
-                } else {
-                    submit::save(&key, &i.to_json());
-                }
-            });
-        }
-        let errors = RwSignal::new(Vec::<FieldError>::new());
-        let sending = RwSignal::new(false);
-        let problem = RwSignal::new(None::<String>);
-        let done = RwSignal::new(None::<Done>);
-        let offering = StoredValue::new(offering);
-        let send = move || {
-            if sending.get_untracked() {
-                return;
-            }
-            problem.set(None);
-            let mut i = interest.get_untracked();
-            let found = validate_interest(&i);
-            if !found.is_empty() {
-                errors.set(found);
-                focus_soon(SUMMARY_ID);
-                return;
-            }
-            errors.set(Vec::new());
-            let Some(Ok(config)) = config.get_untracked() else {
-                problem.set(Some(
-                    "The site's settings are still loading. Try again in a moment.".to_owned(),
-                ));
-                return;
-            };
-            if i.key.is_empty() {
-                i.key = submit::new_key();
-                interest.set(i.clone());
-            }
-            let body = offering.with_value(|o| interest_payload(o, &i));
-            let finish = move |d: Done| {
-                done.set(Some(d));
-                interest.set(Interest::default());
-                focus_soon("register-done");
-            };
-            let Some(endpoint) = config.interest_endpoint.clone() else {
-                finish(Done {
-                    reference: Some(demo_reference(&i.key)),
-                    demo_payload: Some(body),
-                });
-                return;
-            };
-            sending.set(true);
-            let timeout = config.submit_timeout_ms();
-            leptos::task::spawn_local(async move {
-                let answer = submit::post(&endpoint, &body, &i.key, timeout).await;
-                if sending.try_set(false).is_some() {
-                    return;
-                }
-                match answer {
-                    Err(no_answer) => problem.set(Some(no_answer.message())),
-                    Ok((status, text)) => match read_answer(status, &text) {
-                        Answer::Received { reference, .. } => finish(Done {
-                            reference,
-                            demo_payload: None,
-                        }),
-                        Answer::Refused { fields, other } => {
-                            interest.update(|i| i.key.clear());
-                            if !other.is_empty() {
-                                problem.set(Some(other.join(" ")));
-                            }
-                            errors.set(fields);
-                            focus_soon(SUMMARY_ID);
-                        }
-                        Answer::Failed(message) => problem.set(Some(
-                            message.replace("enrolment service", "sign-up service"),
-                        )),
-                    },
-                }
-            });
-        };
-        let demo = move || {
-            config
-                .with(|c| matches!(c, Some(Ok(c)) if c.interest_endpoint.is_none()))
-                .then(|| view! { <DemoBanner what="sign-up" /> })
-        };
-        let institution = catalog.institution.name.clone();
-        let form = move || {
-            if let Some(d) = done.get() {
-                let reference = d.reference.unwrap_or_else(|| "not given".to_owned());
-                let demo = d.demo_payload.map(|body| {
-                    view! {
-                        <p>"In demo mode nothing leaves your browser. This is what a real site would send:"</p>
-                        <pre class=style::sent tabindex="0" aria-label="The sign-up as JSON">{body}</pre>
-                    }
-                });
-                return view! {
-                    <div class=style::done>
-                        <h2 id="register-done" tabindex="-1">"You are on the list"</h2>
-                        <p>"We will email you when enrolments open. Your reference is " <strong class=style::reference>{reference}</strong> "."</p>
-                        <p>"Every email has a link to stop them."</p>
-                        {demo}
-                    </div>
-                }
-                .into_any();
-            }
-            let consent = format!(
-                "I agree that {institution} may email me about this course's dates. I can unsubscribe at any time."
-            );
-            let label = move || {
-                if sending.get() {
-                    "Sending…"
-                } else if problem.with(Option::is_some) && interest.with(|i| !i.key.is_empty()) {
-                    "Try again"
-                } else {
-                    "Register for updates"
-                }
-            };
-            view! {
-                <form class=style::form novalidate aria-labelledby="register-form-title"
-                    on:submit=move |ev: leptos::ev::SubmitEvent| {
-                        ev.prevent_default();
-                        send();
-                    }>
-                    <h2 id="register-form-title">"Tell me when I can enrol"</h2>
-                    {error_summary(errors, |_: &Field| true)}
-                    {text_field(
-                        errors,
-                        TextSpec { field: Field::Name, label: "Your name", hint: None, kind: "text", autocomplete: "name", optional: false },
-                        Signal::derive(move || interest.with(|i| i.name.clone())),
-                        Callback::new(move |v: String| interest.update(|i| i.name = v)),
-                    )}
-                    {text_field(
-                        errors,
-                        TextSpec { field: Field::Email, label: "Email address", hint: None, kind: "email", autocomplete: "email", optional: false },
-                        Signal::derive(move || interest.with(|i| i.email.clone())),
-                        Callback::new(move |v: String| interest.update(|i| i.email = v)),
-                    )}
-                    {check_field(
-                        errors,
-                        Field::Consent,
-                        consent,
-                        Signal::derive(move || interest.with(|i| i.consent)),
-                        Callback::new(move |yes: bool| interest.update(|i| i.consent = yes)),
-                    )}
-                    <div class=style::actions>
-                        <div class=style::send>
-                            {move || problem.get().map(|p| view! { <p class=style::problem role="alert">{p}</p> })}
-                            <p class="visually-hidden" role="status">{move || sending.get().then_some("Sending…")}</p>
-                            <button type="submit" class=style::primary aria-disabled=move || sending.get().then_some("true")>{label}</button>
-                        </div>
-                    </div>
-                </form>
-            }
-            .into_any()
-        };
-        let back = platform::href(&format!("/catalog/{slug}"));
-        let back_label = format!("Back to {title}");
         Some(
-            view! {
-                <section class=style::page aria-labelledby="register-title">
-                    <h1 id="register-title">{format!("Register for updates: {title}")}</h1>
-                    {demo}
-                    <p>{when}" Leave your name and email and we will tell you as soon as you can enrol."</p>
-                    {open_now}
-                    {form}
-                    <p><A href=back>{back_label}</A></p>
-                </section>
-            }
+            module_host(
+                View::Register,
+                Some(slug.to_owned()),
+                format!("Register for updates: {title}"),
+                "Opening the form…",
+            )
             .into_any(),
         )
     })

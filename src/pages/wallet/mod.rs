@@ -3,16 +3,13 @@
 //! "check all again", progress towards each series, the CPD ledger, backup.
 //! `/wallet/:key` (detail.rs): one badge, every check, downloads and sharing.
 //!
-//! All of it is a separate wasm module (`src/bin/wallet.rs`, built by Trunk
-//! beside the app), loaded only when a wallet route opens: the app's routes
-//! render a host (host.rs) that loads the module and asks it to mount
-//! (module.rs). The first load of every other page carries none of it.
+//! All of it is in the learner module (`crate::pages::learner`), loaded only
+//! when a wallet route opens: the app's routes render a host (host.rs).
 
 mod detail;
 mod host;
-pub mod module;
 mod share;
-mod state;
+pub(crate) mod state;
 
 use std::sync::Arc;
 
@@ -31,7 +28,7 @@ use crate::domain::wallet::{
 use crate::platform;
 use crate::state::use_catalog;
 
-use detail::WalletBadge;
+pub(crate) use detail::WalletBadge;
 pub use host::{WalletBadgePage, WalletPage};
 use state::{Input, WalletState, use_wallet};
 
@@ -41,7 +38,7 @@ stylance::import_style!(style, "wallet.module.css");
 const PAGE: usize = 48;
 
 #[component]
-fn WalletList() -> impl IntoView {
+pub(crate) fn WalletList() -> impl IntoView {
     use_page_title(|| "Your wallet".to_owned());
     let wallet = use_wallet();
     let catalog = use_catalog();
