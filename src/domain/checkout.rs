@@ -218,18 +218,18 @@ pub fn phone_problem(phone: &str) -> Option<&'static str> {
 /// Problems with the learner's details, in the order the fields appear.
 pub fn validate_learner(d: &Draft) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    if let Some(m) = name_problem(&d.given_name, "given name") {
-        errors.push(FieldError {
+    errors.extend(
+        name_problem(&d.given_name, "given name").map(|message| FieldError {
             field: Field::GivenName,
-            message: m,
-        });
-    }
-    if let Some(m) = name_problem(&d.family_name, "family name") {
-        errors.push(FieldError {
+            message,
+        }),
+    );
+    errors.extend(
+        name_problem(&d.family_name, "family name").map(|message| FieldError {
             field: Field::FamilyName,
-            message: m,
-        });
-    }
+            message,
+        }),
+    );
     if let Some(m) = email_problem(&d.email) {
         errors.push(error(Field::Email, m));
     } else if d.email.trim().to_lowercase() != d.email_again.trim().to_lowercase() {
@@ -667,12 +667,10 @@ impl Interest {
 
 pub fn validate_interest(i: &Interest) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    if let Some(m) = name_problem(&i.name, "name") {
-        errors.push(FieldError {
-            field: Field::Name,
-            message: m,
-        });
-    }
+    errors.extend(name_problem(&i.name, "name").map(|message| FieldError {
+        field: Field::Name,
+        message,
+    }));
     if let Some(m) = email_problem(&i.email) {
         errors.push(error(Field::Email, m));
     }

@@ -70,7 +70,10 @@ async function storedKeys(page) {
 }
 
 test("the happy path: every step, one POST with the contract's body and key, confirmation, draft cleared", async ({ page }) => {
-  api.slowMs = 1000; // slow enough that a double-click lands while sending
+  // Answered after 1 s (within the 2 s timeout): the double-click below
+  // lands while the first is being sent.
+  api.slowMs = 1000;
+  api.script.push("slow");
   await page.goto(`/enrol/${COHORT}`);
   await expect(page.getByRole("heading", { level: 1, name: `Enrol in ${TITLE}` })).toBeVisible();
   await expect(page.getByText("Demo mode")).toHaveCount(0);
@@ -113,6 +116,7 @@ test("the happy path: every step, one POST with the contract's body and key, con
   await expectNoHorizontalScroll(page);
   await page.getByLabel(/I accept the terms and conditions \(version 2026-10\)/).check();
   await page.getByRole("button", { name: "Enrol now" }).dblclick();
+  await expect(page.getByRole("button", { name: "Sending…" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Your enrolment has been received" })).toBeVisible();
   await expect(page.getByText("ENR-00001")).toBeVisible();
   await expect(page).toHaveURL(/\?step=done$/);
