@@ -363,3 +363,27 @@ test("keyboard only: the whole checkout can be completed without a pointer", asy
   await expect(page.getByRole("heading", { name: "Your enrolment has been received" })).toBeFocused();
   expect(api.requests).toHaveLength(1);
 });
+
+test("the checkout is its own module, and shares a visit with the wallet's", async ({ page }) => {
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto("/catalog");
+  await expect(page.locator("main h1")).toHaveText("Catalog");
+  expect(requested.filter((p) => p.includes("checkout") || p.includes("wallet"))).toEqual([]);
+  await page.getByRole("link", { name: "Wallet", exact: true }).click();
+  await expect(page.getByText("Your wallet is empty.")).toBeVisible();
+  expect(requested).not.toContain("/checkout_bg.wasm");
+  // Both modules' loaders in one page: each has its own global.
+  await page.goto(`/enrol/${COHORT}`);
+  await expect(stepHeading(page, "The course and dates")).toBeVisible();
+  requested.length = 0;
+  await page.getByRole("link", { name: "Wallet", exact: true }).click();
+  await expect(page.getByText("Your wallet is empty.")).toBeVisible();
+  await page.goBack();
+  await expect(stepHeading(page, "The course and dates")).toBeVisible();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(stepHeading(page, "Can you enrol")).toBeVisible();
+  // Loaded once per visit each: the checkout's is not fetched again.
+  expect(requested.filter((p) => p === "/checkout_bg.wasm")).toHaveLength(0);
+  expect(requested.filter((p) => p === "/wallet_bg.wasm")).toHaveLength(1);
+});

@@ -227,22 +227,22 @@ test("check all again shows progress and keeps every badge", async ({ page }) =>
   await expect(cards(page)).toHaveCount(4);
 });
 
-test("the wallet is in the learner module: no catalog or verify page downloads it", async ({ page }) => {
+test("the wallet is its own module: no other page downloads it", async ({ page }) => {
   const requested = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
   await page.goto("/catalog");
   await expect(page.locator("main h1")).toHaveText("Catalog");
   await page.getByRole("link", { name: "Verify", exact: true }).click();
   await expect(page.locator("main h1")).toHaveText("Verify a badge");
-  expect(requested.filter((p) => p.includes("learner"))).toEqual([]);
+  expect(requested.filter((p) => p.includes("wallet"))).toEqual([]);
   await page.getByRole("link", { name: "Wallet", exact: true }).click();
   await expect(page.getByText("Your wallet is empty.")).toBeVisible();
-  expect(requested).toContain("/learner_bg.wasm");
+  expect(requested).toContain("/wallet_bg.wasm");
   // Away and back: mounted again, loaded once.
   await page.getByRole("link", { name: "FAQ", exact: true }).click();
   await page.getByRole("link", { name: "Wallet", exact: true }).click();
   await expect(page.getByText("Your wallet is empty.")).toBeVisible();
-  expect(requested.filter((p) => p === "/learner_bg.wasm")).toHaveLength(1);
+  expect(requested.filter((p) => p === "/wallet_bg.wasm")).toHaveLength(1);
 });
 
 test("under a sub-path the wallet loads, keeps a badge and links to it", async ({ page }) => {

@@ -1,4 +1,4 @@
-//! The checkout itself (in the learner module): one step per URL, the rules
+//! The checkout itself (in the checkout module): one step per URL, the rules
 //! from `domain::checkout`.
 //!
 //! The draft lives in a signal that is written to local storage on every
@@ -70,7 +70,7 @@ impl Checkout {
     }
 }
 
-/// The checkout for `cohort_id`, mounted by the learner module; `search`
+/// The checkout for `cohort_id`, mounted by the checkout module; `search`
 /// is the address's query (the step).
 pub(crate) fn checkout_page(
     catalog: CatalogState,

@@ -1,5 +1,5 @@
 //! `/enrol/:cohort?step=…`: the checkout, one step per URL (checkout.rs and
-//! steps.rs, in the learner module: the app renders only a host for it), and
+//! steps.rs, in the checkout module: the app renders only a host for it), and
 //! `/enrol/complete?reference=…`, where a payment provider sends the learner
 //! back.
 

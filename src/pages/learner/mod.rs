@@ -1,13 +1,15 @@
-//! The learner's module: the wallet (`/wallet`, `/wallet/:key`), the
-//! enrolment checkout (`/enrol/:cohort`) and register for updates
-//! (`/register/:slug`), built as their own wasm module (`src/bin/learner.rs`)
-//! and loaded only when one of those routes opens. Together they are ~150 KB
-//! (gzip) of view code that no catalog or FAQ visitor needs.
+//! The learner's pages as two wasm modules of their own, each loaded only
+//! when one of its routes opens: the wallet (`/wallet`, `/wallet/:key`;
+//! `src/bin/wallet.rs`) and the checkout (`/enrol/:cohort`, and
+//! `/register/:slug`; `src/bin/checkout.rs`). Together they are ~150 KB
+//! (gzip) of view code that no catalog or FAQ visitor needs, and a wallet
+//! visitor does not need the checkout's, nor the reverse.
 //!
 //! The app's routes render a host element (host.rs) naming what to show;
-//! the module (module.rs) mounts the view into it. One module, not one per
-//! feature: Trunk's no-modules glue declares a global `wasm_bindgen`, so two
-//! such modules cannot both load into one page.
+//! the module (module.rs) mounts the view into it. Trunk's no-modules glue
+//! names its loader `wasm_bindgen` (a global `let`), so the checkout's glue
+//! is renamed after the build (scripts/glue-rename.mjs) to let both load in
+//! one visit.
 
 pub(crate) mod host;
 pub mod module;

@@ -1,7 +1,6 @@
-//! The learner module's side (`src/bin/learner.rs`): keeps one catalog (and,
-//! once a wallet route has opened, one wallet state) for the visit, and
-//! mounts the view a host element names whenever the app asks (and once at
-//! start).
+//! A learner module's side (`src/bin/wallet.rs`, `src/bin/checkout.rs`):
+//! keeps one catalog for the visit, and mounts the view a host element names
+//! whenever the app asks (and once at start).
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -10,22 +9,25 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::host::{HOST_ID, LOCATION_EVENT, MOUNT_EVENT, UNMOUNT_EVENT};
-use crate::pages::wallet::state::{WalletState, new_wallet};
-use crate::pages::wallet::{WalletBadge, WalletList};
+use super::host::{LOCATION_EVENT, Module};
 use crate::state::CatalogState;
 
 /// What lives for the visit, under an owner that is never dropped.
-struct Root {
-    owner: Owner,
-    catalog: CatalogState,
-    wallet: Option<WalletState>,
+#[derive(Clone)]
+pub(crate) struct Shared {
+    /// For state that must outlive one mount (the wallet's).
+    pub owner: Owner,
+    pub catalog: CatalogState,
     /// `location.search`, read again whenever the app says it changed.
-    search: RwSignal<String>,
+    pub search: RwSignal<String>,
 }
 
+/// Draws `view` (the host's `data-view`) for `key` (its `data-key`).
+type Render = fn(view: &str, key: String, shared: &Shared) -> AnyView;
+
 thread_local! {
-    static ROOT: RefCell<Option<Root>> = const { RefCell::new(None) };
+    static ROOT: RefCell<Option<Shared>> = const { RefCell::new(None) };
+    static RENDER: RefCell<Option<Render>> = const { RefCell::new(None) };
     /// The host element mounted into now, and the mounted view (dropping it
     /// unmounts).
     static MOUNTED: RefCell<Option<(web_sys::HtmlElement, Box<dyn Any>)>> = const { RefCell::new(None) };
@@ -37,10 +39,31 @@ fn current_search() -> String {
         .unwrap_or_default()
 }
 
-/// Starts the module: listens for the app's requests and mounts into the
-/// host that is on the page now.
-pub fn start() {
+/// The wallet module: the list and a badge's page.
+pub fn start_wallet() {
+    start(Module::Wallet, |view, key, shared| {
+        let wallet = crate::pages::wallet::state::wallet_for_visit(&shared.owner);
+        provide_context(wallet);
+        match view {
+            "badge" => view! { <crate::pages::wallet::WalletBadge key /> }.into_any(),
+            _ => view! { <crate::pages::wallet::WalletList /> }.into_any(),
+        }
+    });
+}
+
+/// The checkout module: enrolment and register for updates.
+pub fn start_checkout() {
+    start(Module::Checkout, |view, key, shared| match view {
+        "register" => crate::pages::register::form::register_page(shared.catalog, key),
+        _ => crate::pages::enrol::checkout::checkout_page(shared.catalog, key, shared.search),
+    });
+}
+
+/// Starts a module: listens for the app's requests and mounts into the host
+/// that is on the page now.
+fn start(module: Module, render: Render) {
     console_error_panic_hook::set_once();
+    RENDER.with(|r| *r.borrow_mut() = Some(render));
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -54,8 +77,8 @@ pub fn start() {
         let _ = window.add_event_listener_with_callback(name, handler.as_ref().unchecked_ref());
         handler.forget();
     };
-    listen(MOUNT_EVENT, |host| mount(host.clone()));
-    listen(UNMOUNT_EVENT, unmount);
+    listen(&module.mount_event(), |host| mount(host.clone()));
+    listen(&module.unmount_event(), unmount);
     listen(LOCATION_EVENT, |_| {
         ROOT.with(|r| {
             if let Some(root) = r.borrow().as_ref() {
@@ -65,7 +88,7 @@ pub fn start() {
     });
     let host = window
         .document()
-        .and_then(|d| d.get_element_by_id(HOST_ID))
+        .and_then(|d| d.get_element_by_id(&module.host_id()))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(host) = host {
         mount(host);
@@ -87,26 +110,21 @@ fn unmount(host: &web_sys::HtmlElement) {
 }
 
 /// The catalog and search signals for the visit (made on the first mount:
-/// mounting sets up the task executor the catalog's fetch needs), and the
-/// wallet state when `wallet` (made the first time a wallet view asks).
-fn root(wallet: bool) -> (CatalogState, Option<WalletState>, RwSignal<String>) {
+/// mounting sets up the task executor the catalog's fetch needs).
+fn shared() -> Shared {
     ROOT.with(|r| {
-        let mut r = r.borrow_mut();
-        let root = r.get_or_insert_with(|| {
-            let owner = Owner::new_root(None);
-            let (catalog, search) =
-                owner.with(|| (crate::state::new_catalog(), RwSignal::new(current_search())));
-            Root {
-                owner,
-                catalog,
-                wallet: None,
-                search,
-            }
-        });
-        if wallet && root.wallet.is_none() {
-            root.wallet = Some(root.owner.with(new_wallet));
-        }
-        (root.catalog, root.wallet, root.search)
+        r.borrow_mut()
+            .get_or_insert_with(|| {
+                let owner = Owner::new_root(None);
+                let (catalog, search) =
+                    owner.with(|| (crate::state::new_catalog(), RwSignal::new(current_search())));
+                Shared {
+                    owner,
+                    catalog,
+                    search,
+                }
+            })
+            .clone()
     })
 }
 
@@ -127,20 +145,13 @@ fn mount(host: web_sys::HtmlElement) {
     let key = host.get_attribute("data-key").unwrap_or_default();
     host.set_inner_html("");
     let _ = host.remove_attribute("aria-busy");
+    let Some(render) = RENDER.with(|r| *r.borrow()) else {
+        return;
+    };
     let handle = leptos::mount::mount_to(host.clone(), move || {
-        let is_wallet = view == "wallet" || view == "badge";
-        let (catalog, wallet, search) = root(is_wallet);
-        provide_context(catalog);
-        if let Some(wallet) = wallet {
-            provide_context(wallet);
-        }
-        match view.as_str() {
-            "wallet" => view! { <WalletList /> }.into_any(),
-            "badge" => view! { <WalletBadge key /> }.into_any(),
-            "enrol" => crate::pages::enrol::checkout::checkout_page(catalog, key, search),
-            "register" => crate::pages::register::form::register_page(catalog, key),
-            _ => ().into_any(),
-        }
+        let shared = shared();
+        provide_context(shared.catalog);
+        render(&view, key, &shared)
     });
     MOUNTED.with(|m| *m.borrow_mut() = Some((host, Box::new(handle))));
 }

@@ -1,4 +1,4 @@
-//! The register-for-updates form (in the learner module): name, email and
+//! The register-for-updates form (in the checkout module): name, email and
 //! consent, sent to `interest_endpoint` under the same contract as an
 //! enrolment (same key across retries, same answers).
 
@@ -28,7 +28,7 @@ struct Done {
     demo_payload: Option<String>,
 }
 
-/// The form for the offering `slug`, mounted by the learner module.
+/// The form for the offering `slug`, mounted by the checkout module.
 pub(crate) fn register_page(catalog: CatalogState, slug: String) -> AnyView {
     let config: Loaded<Config> = load(async { Ok::<_, DataError>(api::fetch_config().await) });
     loaded_view(

@@ -1,5 +1,5 @@
 //! `/register/:slug`: register for updates about an offering with no open
-//! cohort. The form (form.rs) is in the learner module; the app renders a
+//! cohort. The form (form.rs) is in the checkout module; the app renders a
 //! host, and answers an unknown course itself.
 
 pub(crate) mod form;

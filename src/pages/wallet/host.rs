@@ -1,4 +1,4 @@
-//! The app's side of the wallet routes: hosts for the learner module.
+//! The app's side of the wallet routes: hosts for the wallet module.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

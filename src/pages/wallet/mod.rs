@@ -3,7 +3,7 @@
 //! "check all again", progress towards each series, the CPD ledger, backup.
 //! `/wallet/:key` (detail.rs): one badge, every check, downloads and sharing.
 //!
-//! All of it is in the learner module (`crate::pages::learner`), loaded only
+//! All of it is in the wallet module (`crate::pages::learner`), loaded only
 //! when a wallet route opens: the app's routes render a host (host.rs).
 
 mod detail;

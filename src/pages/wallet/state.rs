@@ -94,6 +94,19 @@ pub fn new_wallet() -> WalletState {
     }
 }
 
+/// The wallet state for the whole visit, made under `owner` (which outlives
+/// every mount) the first time a wallet page asks.
+pub fn wallet_for_visit(owner: &Owner) -> WalletState {
+    thread_local! {
+        static WALLET: std::cell::Cell<Option<WalletState>> = const { std::cell::Cell::new(None) };
+    }
+    WALLET.with(|w| {
+        let state = w.get().unwrap_or_else(|| owner.with(new_wallet));
+        w.set(Some(state));
+        state
+    })
+}
+
 /// The wallet, loading it on first use.
 pub fn use_wallet() -> WalletState {
     let state: WalletState = expect_context();
