@@ -9,6 +9,12 @@
 // instead (e.g. 404). --cors adds `Access-Control-Allow-Origin: *` (for the
 // wasm-bindgen browser tests, which run on another port).
 //
+// The root's `_headers` file (scripts/headers.mjs writes it at build time) is
+// applied as Netlify and Cloudflare Pages would: every rule whose path matches
+// (exactly, or by a trailing `*`) adds its headers. When a fixture replaces
+// config.json, its endpoints' origins are added to the CSP's connect-src, as a
+// build with that config.json would have written.
+//
 //   node tests/e2e/server.mjs --root dist --port 4173 [--base /mc/] [--fixtures tests/e2e/fixtures] [--cors yes]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -52,6 +58,50 @@ function fixtureName(req) {
   return match ? match[1] : null;
 }
 
+/** `_headers` as [{ path, headers: [[name, value]] }], re-read when it changes. */
+async function headerRules() {
+  try {
+    const text = await readFile(join(root, "_headers"), "utf8");
+    const rules = [];
+    for (const line of text.split("\n")) {
+      if (line.startsWith("#") || !line.trim()) continue;
+      if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: [] });
+      else if (rules.length) {
+        const at = line.indexOf(":");
+        rules.at(-1).headers.push([line.slice(0, at).trim().toLowerCase(), line.slice(at + 1).trim()]);
+      }
+    }
+    return rules;
+  } catch {
+    return [];
+  }
+}
+
+async function fixtureOrigins(fixture) {
+  const file = fixture && (await fileAt(join(fixtures, fixture), "config.json"));
+  if (!file) return [];
+  try {
+    const config = JSON.parse(await readFile(file, "utf8"));
+    return ["enrolment_endpoint", "interest_endpoint"].filter((k) => config[k]).map((k) => new URL(config[k]).origin);
+  } catch {
+    return [];
+  }
+}
+
+async function deployedHeaders(rel, fixture) {
+  const path = `${base}${rel}`;
+  const out = {};
+  for (const rule of await headerRules()) {
+    const match = rule.path.endsWith("*") ? path.startsWith(rule.path.slice(0, -1)) : path === rule.path;
+    if (match) for (const [name, value] of rule.headers) out[name] = out[name] ? `${out[name]}, ${value}` : value;
+  }
+  const extra = await fixtureOrigins(fixture);
+  if (out["content-security-policy"] && extra.length) {
+    out["content-security-policy"] = out["content-security-policy"].replace(/connect-src ([^;]*)/, (_, list) => `connect-src ${list} ${extra.join(" ")}`);
+  }
+  return out;
+}
+
 const server = createServer(async (req, res) => {
   // A CORS preflight (the browser tests POST JSON with an Idempotency-Key).
   if (req.method === "OPTIONS" && args.cors === "yes") {
@@ -79,7 +129,13 @@ const server = createServer(async (req, res) => {
   const found =
     (fixture && (await fileAt(join(fixtures, fixture), rel))) || (await fileAt(root, rel)) || (await fileAt(root, "index.html"));
   const body = await readFile(found);
-  res.writeHead(200, { "content-type": TYPES[extname(found)] ?? "application/octet-stream", "cache-control": "no-store", ...cors });
+  const served = found === join(root, "index.html") ? "index.html" : rel;
+  res.writeHead(200, {
+    ...(await deployedHeaders(served, fixture)),
+    "content-type": TYPES[extname(found)] ?? "application/octet-stream",
+    "cache-control": "no-store",
+    ...cors,
+  });
   res.end(body);
 });
 
