@@ -27,7 +27,10 @@ const files = readdirSync(dir).filter((f) => f !== "hostile.json").sort();
 const badges = Object.fromEntries(files.map((f) => [f, [...readFileSync(`${dir}/${f}`)]]));
 const results = await page.evaluate(
   async ({ badges, rounds, now }) => {
-    const worker = new Worker("/verifier_loader.js");
+    // The loader's content-hashed name, from the list the build writes (scripts/hash-assets.mjs).
+    const names = document.querySelector("meta[name=asset-names]").content;
+    const loader = names.split(" ").find((pair) => pair.startsWith("verifier_loader.js=")).split("=")[1];
+    const worker = new Worker(`/${loader}`);
     await new Promise((resolve) => (worker.onmessage = (e) => e.data.ready && resolve()));
     let next = 1;
     const verify = (bytes) =>

@@ -20,8 +20,16 @@ if (!dir) {
 // (`--public-url /mc/`), every rule starts with it.
 const base = (process.env.TRUNK_PUBLIC_URL || process.argv[3] || "/").replace(/\/?$/, "/");
 
-const html = readFileSync(join(dir, "index.html"), "utf8");
-const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+// The inline scripts of the app shell (app.html) and of the pre-rendered
+// pages (index.html is one; they all share the same scripts), each once.
+const pages = ["index.html", "app.html"].flatMap((name) => {
+  try {
+    return [readFileSync(join(dir, name), "utf8")];
+  } catch {
+    return [];
+  }
+});
+const inline = [...new Set(pages.flatMap((html) => [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1])))];
 const hashes = inline.map((body) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`);
 
 // Who the browser may talk to besides this site: the enrolment and interest
@@ -62,8 +70,10 @@ export const csp = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-// Trunk names content-hashed files NAME-<16 hex>.EXT (and NAME-<16 hex>_bg.wasm).
-const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Content-hashed files are NAME-<hex>.EXT and NAME-<hex>_bg.wasm: Trunk writes its
+// 64-bit hash without leading zeros (so 10 to 16 digits, in practice),
+// scripts/hash-assets.mjs always 16.
+const hashed = /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css)$/;
 const files = [];
 const walk = (d) => {
   for (const name of readdirSync(d)) {
@@ -94,3 +104,8 @@ for (const file of ["catalog.json", "faq.json", "config.json", "status/*"].map((
   lines.push(file, "  Cache-Control: public, max-age=300, must-revalidate", "");
 }
 writeFileSync(join(dir, "_headers"), lines.join("\n"));
+
+// _redirects (Netlify, Cloudflare Pages): a path with no file of its own and
+// no pre-rendered page gets the app shell, with status 200 (a rewrite, not a
+// redirect). Files win over this rule on both hosts.
+writeFileSync(join(dir, "_redirects"), `# Written by scripts/headers.mjs: the single-page app's fallback.\n${base}* ${base}app.html 200\n`);

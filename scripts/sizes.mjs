@@ -12,6 +12,8 @@ import { gzipSync } from "node:zlib";
 const KB = 1000;
 // DESIGN.md: first load of any catalog/FAQ route, html + js + wasm + css, gzip.
 const FIRST_LOAD_BUDGET = 160 * KB;
+// Issue 8: the same with the catalog, gzip.
+const FIRST_LOAD_WITH_CATALOG_BUDGET = 180 * KB;
 // What the build is held to until the budget is met: the measured size plus
 // about 2%, so the test fails on any accidental regression. Lower it as the
 // bundle shrinks. It is raised only together with a new feature whose
@@ -20,11 +22,18 @@ const FIRST_LOAD_BUDGET = 160 * KB;
 // and the worker bridge, with a Markdown reader: → 303.4 KB; issue 6, the
 // wallet: its route hosts, the verify page's share-link reader and the
 // wallet's styles in the shared stylesheet, the wallet itself being its own
-// module: → 308.7 KB), never to make a test pass.
-const FIRST_LOAD_CEILING = 314 * KB;
+// module: → 308.7 KB; issue 8, offline use and the pre-rendered pages: the
+// service worker's registration, the take-over of a pre-rendered page with
+// what was typed carried over, the catalog-updated notice and the hashed
+// module names (+4.7 KB of wasm), and index.html carrying the home page's
+// content (+2.1 KB): → 316.8 KB), never to make a test pass.
+const FIRST_LOAD_CEILING = 323 * KB;
 // DESIGN.md: the verifier module (worker), gzip.
 const WORKER_BUDGET = 450 * KB;
-const isWorker = (name) => name.startsWith("verifier");
+// Build outputs carry a content hash (NAME-<16 hex>.js, NAME-<16 hex>_bg.wasm:
+// Trunk's and scripts/hash-assets.mjs's); the rules below use the plain name.
+const plain = (name) => name.replace(/-[0-9a-f]{10,16}(?=(_bg)?\.(js|wasm|css)$)/, "");
+const isWorker = (name) => plain(name).startsWith("verifier");
 // The learner's modules, each loaded only when one of its routes opens:
 // NAME.js, NAME_bg.wasm and NAME-start.js. DESIGN.md sets them no budget;
 // each ceiling is its measured size plus about 2% (docs/BENCHMARKS.md), so a
@@ -33,11 +42,16 @@ const MODULES = [
   { name: "wallet", ceiling: 249 * KB }, // issue 6: 244.3 KB
   { name: "checkout", ceiling: 203 * KB }, // issue 7: 198.5 KB
 ];
-const isModule = (name) => MODULES.some((m) => name.startsWith(`${m.name}.`) || name.startsWith(`${m.name}_bg.`) || name.startsWith(`${m.name}-start.`));
+const moduleFiles = (name) => [`${name}.js`, `${name}_bg.wasm`, `${name}-start.js`];
+const isModule = (name) => MODULES.some((m) => moduleFiles(m.name).includes(plain(name)));
 
 const dist = process.argv[2] ?? "dist";
 const rows = readdirSync(dist)
-  .filter((name) => /\.(html|js|wasm|css)$/.test(name) && statSync(join(dist, name)).isFile())
+  // One HTML page per visit: index.html (the pre-rendered pages and the
+  // fallback app.html are the same shell with content, and a visit loads one).
+  // sw.js is fetched after the page has loaded, with the files it caches
+  // for offline use: reported below, not part of showing the first page.
+  .filter((name) => (name === "index.html" || /\.(js|wasm|css)$/.test(name)) && name !== "sw.js" && statSync(join(dist, name)).isFile())
   .map((name) => {
     const bytes = readFileSync(join(dist, name));
     return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
@@ -56,6 +70,11 @@ console.log(`first-load total (gzip): ${kb(total)}; budget ${kb(FIRST_LOAD_BUDGE
 if (total > FIRST_LOAD_BUDGET) {
   console.log(`OVER BUDGET by ${kb(total - FIRST_LOAD_BUDGET)}: the ${kb(FIRST_LOAD_BUDGET)} first-load budget is not met (see docs/BENCHMARKS.md).`);
 }
+// Issue 8 counts the catalog in the first load too (every catalog route
+// fetches it): reported against that budget, not yet enforced (the first
+// load alone is over it; docs/BENCHMARKS.md).
+const catalogGzip = gzipSync(readFileSync(join(dist, "catalog.json")), { level: 9 }).length;
+console.log(`first load with catalog.json (${kb(catalogGzip)}): ${kb(total + catalogGzip)}; budget ${kb(FIRST_LOAD_WITH_CATALOG_BUDGET)}`);
 if (total > FIRST_LOAD_CEILING) {
   console.error(`FAIL: first load ${kb(total)} exceeds the ceiling of ${kb(FIRST_LOAD_CEILING)}.`);
   process.exit(1);
@@ -74,7 +93,7 @@ if (workerTotal > WORKER_BUDGET) {
 }
 
 for (const { name, ceiling } of MODULES) {
-  const files = rows.filter((r) => [`${name}.js`, `${name}_bg.wasm`, `${name}-start.js`].includes(r.name));
+  const files = rows.filter((r) => moduleFiles(name).includes(plain(r.name)));
   for (const r of files) console.log(`${r.name.padEnd(44)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)}`);
   const moduleTotal = files.reduce((sum, r) => sum + r.gzip, 0);
   console.log(`${name} module total (gzip): ${kb(moduleTotal)}; ceiling ${kb(ceiling)}`);

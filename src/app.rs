@@ -14,16 +14,53 @@ use crate::{platform, state};
 
 stylance::import_style!(style, "app.module.css");
 
+/// Starts the app in this page.
+///
+/// A page the build pre-rendered (`scripts/prerender.mjs`) is already on
+/// screen, readable and crawlable, in `#prerendered`. It stays there while
+/// the data it shows loads; then, in one task, it is removed and the live app
+/// mounted with that data at hand, so its first render is the same page:
+/// nothing flashes or moves. What the learner typed meanwhile is carried over.
+pub fn start() {
+    let prerendered = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("prerendered"));
+    let Some(prerendered) = prerendered else {
+        leptos::mount::mount_to_body(App);
+        platform::register_service_worker();
+        return;
+    };
+    // Not Leptos's spawner: that one is set up by mounting, which comes later.
+    wasm_bindgen_futures::spawn_local(async move {
+        let faq = prerendered.get_attribute("data-path").as_deref() == Some("/faq");
+        crate::api::catalog::prefetch(faq).await;
+        let typed = platform::typed_in(&prerendered);
+        prerendered.remove();
+        leptos::mount::mount_to_body(App);
+        platform::register_service_worker();
+        // After the new page's effects have first run (they set fields from
+        // the URL), as the next task.
+        let next_task = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(&resolve);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(next_task).await;
+        platform::restore_typed(typed);
+    });
+}
+
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
-    state::provide_catalog();
+    let catalog_news = state::provide_catalog();
     let base = platform::base_path();
 
     view! {
         <Router base>
             <a href="#main" class=style::skip on:click=skip_to_main>"Skip to main content"</a>
             <SiteHeader />
+            <CatalogNews news=catalog_news />
             <main id="main" class=style::main tabindex="-1">
                 <FocusOnNavigate />
                 <Routes fallback=NotFoundPage>
@@ -42,6 +79,41 @@ pub fn App() -> impl IntoView {
             </main>
             <SiteFooter />
         </Router>
+    }
+}
+
+/// Says when the catalog changed since this browser's last visit (the
+/// service worker fetches it afresh on every online load), and when the copy
+/// shown is the one saved for offline use.
+#[component]
+fn CatalogNews(news: RwSignal<Option<state::CatalogNews>>) -> impl IntoView {
+    let text = move || {
+        news.get().map(|n| {
+            let published = n.published.long();
+            match (n.online, n.changed) {
+                (false, _) => format!("You are offline. This is the catalog saved on your last visit, published {published}."),
+                (true, true) => format!("The catalog has been updated since your last visit: this edition was published {published}."),
+                (true, false) => String::new(),
+            }
+        })
+    };
+    view! {
+        <div role="status" class=style::news>
+            {move || {
+                text()
+                    .filter(|t| !t.is_empty())
+                    .map(|t| {
+                        view! {
+                            <p>
+                                {t} " "
+                                <button type="button" on:click=move |_| news.set(None)>
+                                    "Dismiss"
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
+        </div>
     }
 }
 

@@ -30,4 +30,4 @@ pub mod state;
 pub mod worker;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::App;
+pub use app::{App, start};

@@ -1,9 +1,9 @@
-//! The web app's entry point: install the panic hook and mount the app.
+//! The web app's entry point: install the panic hook and start the app.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(microcred::App);
+    microcred::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -42,6 +42,24 @@ pub fn asset_url(path: &str) -> String {
     format!("{}/{}", base_path(), path.trim_start_matches('/'))
 }
 
+/// The URL of a build output that the build renames with a content hash
+/// after Trunk (the verifier worker, the wallet and checkout modules): their
+/// names are listed in `<meta name="asset-names" content="plain=hashed …">`
+/// by `scripts/hash-assets.mjs`. Without the list (a build that skipped the
+/// hook), the plain name.
+pub fn built_file(name: &str) -> String {
+    let hashed = document()
+        .and_then(|d| d.query_selector("meta[name=asset-names]").ok().flatten())
+        .and_then(|meta| meta.get_attribute("content"))
+        .and_then(|list| {
+            list.split_whitespace().find_map(|pair| {
+                let (plain, hashed) = pair.split_once('=')?;
+                (plain == name).then(|| hashed.to_owned())
+            })
+        });
+    asset_url(hashed.as_deref().unwrap_or(name))
+}
+
 /// Sets the document title to "`page` · `site`".
 pub fn set_title(page: &str, site: &str) {
     if let Some(doc) = document() {
@@ -235,4 +253,120 @@ fn navigate_now(href: &str, replace: bool) {
         return;
     }
     let _ = window.location().set_href(href);
+}
+
+/// Registers the service worker (`sw.js`, written by the build) for the
+/// deployment base, so the site works offline after this visit. Where the
+/// browser has none or refuses it (private windows, plain-http hosts), the
+/// site simply stays online-only.
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(container) = js_sys::Reflect::get(&window.navigator(), &"serviceWorker".into()) else {
+        return;
+    };
+    let Some(register) = js_sys::Reflect::get(&container, &"register".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return;
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &options,
+        &"scope".into(),
+        &format!("{}/", base_path()).into(),
+    );
+    if let Ok(promise) = register.call2(&container, &asset_url("sw.js").into(), &options)
+        && let Ok(promise) = promise.dyn_into::<js_sys::Promise>()
+    {
+        let refused =
+            wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+        let _ = promise.catch(&refused);
+        refused.forget();
+    }
+}
+
+/// Whether the browser believes it is online.
+pub fn is_online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
+/// Records `published` (the catalog's `generatedAt`) as the catalog this
+/// browser has seen, and says whether an earlier visit saw another one.
+pub fn catalog_changed(published: i64) -> bool {
+    const KEY: &str = "microcred:catalog-seen";
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return false;
+    };
+    let now = published.to_string();
+    let before = storage.get_item(KEY).ok().flatten();
+    let _ = storage.set_item(KEY, &now);
+    before.is_some_and(|b| b != now)
+}
+
+/// What the learner typed into the text fields of a pre-rendered page before
+/// the app took over, and which element had focus: (field id, value) pairs.
+pub struct Typed {
+    fields: Vec<(String, String)>,
+    focused: Option<String>,
+}
+
+/// Reads [`Typed`] from `root` (the pre-rendered copy of the page).
+pub fn typed_in(root: &web_sys::Element) -> Typed {
+    let mut fields = Vec::new();
+    if let Ok(inputs) = root.query_selector_all("input[id], textarea[id]") {
+        for i in 0..inputs.length() {
+            let Some(node) = inputs.item(i) else { continue };
+            let (id, value, default) =
+                if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                    (input.id(), input.value(), input.default_value())
+                } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                    (
+                        area.id(),
+                        area.value(),
+                        area.default_value().unwrap_or_default(),
+                    )
+                } else {
+                    continue;
+                };
+            if value != default {
+                fields.push((id, value));
+            }
+        }
+    }
+    let focused = document()
+        .and_then(|d| d.active_element())
+        .filter(|el| root.contains(Some(el)))
+        .map(|el| el.id())
+        .filter(|id| !id.is_empty());
+    Typed { fields, focused }
+}
+
+/// Puts [`Typed`] into the live page's fields of the same ids (as if typed,
+/// so the app sees an `input` event) and gives focus back.
+pub fn restore_typed(typed: Typed) {
+    let Some(doc) = document() else { return };
+    for (id, value) in typed.fields {
+        let Some(el) = doc.get_element_by_id(&id) else {
+            continue;
+        };
+        if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.set_value(&value);
+        } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            area.set_value(&value);
+        }
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("input", &init) {
+            let _ = el.dispatch_event(&event);
+        }
+    }
+    if let Some(id) = typed.focused
+        && let Some(el) = doc.get_element_by_id(&id)
+        && let Ok(el) = el.dyn_into::<HtmlElement>()
+    {
+        let _ = el.focus();
+    }
 }

@@ -31,13 +31,59 @@ where
     state
 }
 
+/// [`load`], unless the file is already here (fetched before the app
+/// mounted: `api::catalog::prefetch`), in which case the first render has it.
+pub fn load_or<T, F>(ready: Option<Result<T, DataError>>, fetch: impl FnOnce() -> F) -> Loaded<T>
+where
+    T: Send + Sync + 'static,
+    F: std::future::Future<Output = Result<T, DataError>> + 'static,
+{
+    match ready {
+        Some(result) => RwSignal::new(Some(result)),
+        None => load(fetch()),
+    }
+}
+
 /// The catalog, loaded once per visit.
 #[derive(Clone, Copy)]
 pub struct CatalogState(pub Loaded<Arc<Catalog>>);
 
-/// Starts loading the catalog and makes it available to every page.
-pub fn provide_catalog() {
-    provide_context(new_catalog());
+/// What the site says about the catalog it loaded ([`provide_catalog`]).
+#[derive(Clone, Copy, PartialEq)]
+pub struct CatalogNews {
+    /// The catalog's `generatedAt` date.
+    pub published: crate::domain::date::Date,
+    /// An earlier visit in this browser saw another edition.
+    pub changed: bool,
+    /// The browser was online when it loaded (offline, the service worker's
+    /// saved copy answered).
+    pub online: bool,
+}
+
+/// Starts loading the catalog and makes it available to every page; the
+/// returned signal gets the [`CatalogNews`] once it has loaded.
+pub fn provide_catalog() -> RwSignal<Option<CatalogNews>> {
+    let news = RwSignal::new(None);
+    let tell = move |result: &Result<Arc<Catalog>, DataError>| {
+        if let Ok(catalog) = result {
+            let _ = news.try_set(Some(CatalogNews {
+                published: catalog.generated_at.utc_date(),
+                changed: crate::platform::catalog_changed(catalog.generated_at.0),
+                online: crate::platform::is_online(),
+            }));
+        }
+    };
+    let ready = api::catalog::prefetched_catalog();
+    if let Some(result) = &ready {
+        tell(result);
+    }
+    let catalog = load_or(ready, || async move {
+        let result = api::catalog::fetch_catalog().await;
+        tell(&result);
+        result
+    });
+    provide_context(CatalogState(catalog));
+    news
 }
 
 /// Starts loading the catalog (the wallet module keeps its own).

@@ -25,6 +25,34 @@ pub async fn fetch_catalog_from(url: &str) -> Result<Arc<Catalog>, DataError> {
     Ok(Arc::new(catalog))
 }
 
+pub type Fetched<T> = Option<Result<Arc<T>, DataError>>;
+
+thread_local! {
+    /// Files fetched before the app mounted ([`prefetch`]), each handed out
+    /// once to the first page that asks.
+    static PREFETCHED: std::cell::RefCell<(Fetched<Catalog>, Fetched<Faq>)> =
+        const { std::cell::RefCell::new((None, None)) };
+}
+
+/// Fetches the catalog (and the FAQ, if `faq`) ahead of mounting the app, so
+/// the first render has its data: a pre-rendered page is then replaced by an
+/// identical live one in a single step (`app::start`).
+pub async fn prefetch(faq: bool) {
+    let catalog = fetch_catalog().await;
+    let faq = if faq { Some(fetch_faq().await) } else { None };
+    PREFETCHED.with(|p| *p.borrow_mut() = (Some(catalog), faq));
+}
+
+/// The catalog [`prefetch`] fetched, the first time it is asked for.
+pub fn prefetched_catalog() -> Fetched<Catalog> {
+    PREFETCHED.with(|p| p.borrow_mut().0.take())
+}
+
+/// The FAQ [`prefetch`] fetched, the first time it is asked for.
+pub fn prefetched_faq() -> Fetched<Faq> {
+    PREFETCHED.with(|p| p.borrow_mut().1.take())
+}
+
 /// The site's own catalog.
 pub async fn fetch_catalog() -> Result<Arc<Catalog>, DataError> {
     fetch_catalog_from(&asset_url(CATALOG_FILE)).await

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::platform::asset_url;
+use crate::platform::built_file;
 
 /// The worker's loader script, written by Trunk (`data-loader-shim`).
 const LOADER: &str = "verifier_loader.js";
@@ -108,7 +108,7 @@ fn on_message(index: usize, event: MessageEvent) {
 fn start(index: usize) -> Result<Bridge, String> {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Classic);
-    let worker = Worker::new_with_options(&asset_url(LOADER), &options)
+    let worker = Worker::new_with_options(&built_file(LOADER), &options)
         .map_err(|_| "This browser could not start the verifier.".to_owned())?;
     let handler = Closure::<dyn Fn(MessageEvent)>::new(move |e| on_message(index, e));
     worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));

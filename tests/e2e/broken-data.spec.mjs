@@ -1,6 +1,5 @@
 // Broken data files give an error page that names the file and the problem.
-import { test, expect } from "@playwright/test";
-import { expectNoAxeViolations } from "./helpers.mjs";
+import { test, expect, expectNoAxeViolations } from "./helpers.mjs";
 
 const CASES = [
   { fixture: "malformed", words: [/catalog\.json could not be loaded/, /not valid JSON/, /line \d+, column \d+/] },

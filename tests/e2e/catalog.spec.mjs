@@ -5,8 +5,7 @@
 // The demo catalog is written for 30 November 2026 in Melbourne, so these
 // tests fix the browser clock there (Playwright's clock) and the statuses
 // they check stay true whatever day the suite runs.
-import { test, expect } from "@playwright/test";
-import { DEMO_DAY, collectErrors, expectNoAxeViolations } from "./helpers.mjs";
+import { test, expect, DEMO_DAY, collectErrors, expectNoAxeViolations } from "./helpers.mjs";
 
 test.beforeEach(async ({ page }) => {
   await page.clock.setFixedTime(DEMO_DAY);

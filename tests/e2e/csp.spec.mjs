@@ -1,8 +1,7 @@
 // The built site's `_headers` (scripts/headers.mjs) as the test server
 // applies them: a strict Content-Security-Policy and the other security
 // headers, under which every route works with no violation.
-import { test, expect } from "@playwright/test";
-import { DEMO_DAY, ROUTES, collectErrors } from "./helpers.mjs";
+import { test, expect, DEMO_DAY, ROUTES, collectErrors } from "./helpers.mjs";
 
 /** Records every CSP violation the page reports, from before any script runs. */
 async function watchViolations(page) {

@@ -1,6 +1,5 @@
 // The FAQ: live search, deep links, structured data.
-import { test, expect } from "@playwright/test";
-import { waitForApp } from "./helpers.mjs";
+import { test, expect, waitForApp } from "./helpers.mjs";
 
 test("search filters as you type, ignoring case and accents", async ({ page }) => {
   await page.goto("/faq");

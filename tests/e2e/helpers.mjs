@@ -1,7 +1,32 @@
 // Shared checks for the end-to-end specs.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { expect } from "@playwright/test";
+import { test as base, expect } from "@playwright/test";
+
+export { expect };
+
+/** Until the app has taken over a pre-rendered page (scripts/prerender.mjs), its static copy is on screen. */
+export const appIsLive = () => !document.getElementById("prerendered");
+
+/**
+ * Playwright's `test`, whose page waits after each navigation until the app
+ * has taken over a pre-rendered page: the specs then act on the live app, as
+ * a person does once it has started. (What happens before that is tested on
+ * its own, in offline.spec.mjs.)
+ */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    for (const name of ["goto", "reload", "goBack", "goForward"]) {
+      const navigate = page[name].bind(page);
+      page[name] = async (...args) => {
+        const response = await navigate(...args);
+        await page.waitForFunction(appIsLive);
+        return response;
+      };
+    }
+    await use(page);
+  },
+});
 
 const require = createRequire(import.meta.url);
 const AXE_TEXT = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");

@@ -1,6 +1,5 @@
 // Clicking and keyboard-only use of the shell and the catalog pages.
-import { test, expect } from "@playwright/test";
-import { DEMO_DAY, waitForApp } from "./helpers.mjs";
+import { test, expect, DEMO_DAY, waitForApp } from "./helpers.mjs";
 
 test("the header navigation moves between pages and marks the current one", async ({ page }) => {
   await page.goto("/");

@@ -1,7 +1,6 @@
 // Every route renders, passes axe in light and dark schemes, and reflows at
 // 320 px without sideways scrolling.
-import { test, expect } from "@playwright/test";
-import { ROUTES, collectErrors, expectNoAxeViolations, expectNoHorizontalScroll } from "./helpers.mjs";
+import { test, expect, ROUTES, collectErrors, expectNoAxeViolations, expectNoHorizontalScroll } from "./helpers.mjs";
 
 for (const scheme of ["light", "dark"]) {
   test.describe(`${scheme} scheme`, () => {

@@ -1,6 +1,7 @@
 // A static file server that behaves like a CDN with an SPA fallback:
-// files under --root are served at --base; any other path under --base gets
-// index.html with status 200, as Netlify/Cloudflare Pages/S3+CloudFront
+// files under --root are served at --base, `<path>.html` for a path without
+// a file (the pre-rendered pages), and any other path under --base gets
+// app.html (the app shell) with status 200, as Netlify/Cloudflare Pages/S3+CloudFront
 // "single-page app" settings do. No dependencies: Node's http module only.
 //
 // For tests of broken data, a request carrying the cookie `fixture=NAME`, or
@@ -126,10 +127,16 @@ const server = createServer(async (req, res) => {
       return;
     }
   }
+  // As Netlify and Cloudflare Pages do: the file, else the pre-rendered page
+  // `<path>.html`, else the app shell (app.html; index.html in older builds).
   const found =
-    (fixture && (await fileAt(join(fixtures, fixture), rel))) || (await fileAt(root, rel)) || (await fileAt(root, "index.html"));
+    (fixture && (await fileAt(join(fixtures, fixture), rel))) ||
+    (await fileAt(root, rel)) ||
+    (await fileAt(root, `${rel}.html`)) ||
+    (await fileAt(root, "app.html")) ||
+    (await fileAt(root, "index.html"));
   const body = await readFile(found);
-  const served = found === join(root, "index.html") ? "index.html" : rel;
+  const served = found.startsWith(root) ? found.slice(root.length + 1).split("\\").join("/") : rel;
   res.writeHead(200, {
     ...(await deployedHeaders(served, fixture)),
     "content-type": TYPES[extname(found)] ?? "application/octet-stream",

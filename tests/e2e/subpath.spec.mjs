@@ -1,6 +1,5 @@
 // dist-sub/ is the same app built with `--public-url /mc/` and served under /mc/.
-import { test, expect } from "@playwright/test";
-import { DEMO_DAY, expectNoAxeViolations } from "./helpers.mjs";
+import { test, expect, DEMO_DAY, expectNoAxeViolations } from "./helpers.mjs";
 
 const BASE = "http://127.0.0.1:4174/mc";
 

@@ -263,7 +263,7 @@ fn Filters(
         }
     };
     view! {
-        <details class=style::filters open=platform::is_wide()>
+        <details class=style::filters open=platform::is_wide() data-wide-open="">
             <summary>{chosen}</summary>
             <div class=style::facets>{groups}</div>
         </details>

@@ -15,7 +15,7 @@ stylance::import_style!(style, "faq.module.css");
 #[component]
 pub fn FaqPage() -> impl IntoView {
     use_page_title(|| "Frequently asked questions".to_owned());
-    let faq = state::load(api::catalog::fetch_faq());
+    let faq = state::load_or(api::catalog::prefetched_faq(), api::catalog::fetch_faq);
     view! {
         <div class=style::page>
             <h1>"Frequently asked questions"</h1>

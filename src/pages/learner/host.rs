@@ -153,7 +153,7 @@ fn load_and_mount(module: Module, host: &web_sys::HtmlElement) {
         let Ok(script) = document.create_element("script") else {
             return;
         };
-        let _ = script.set_attribute("src", &platform::asset_url(&file));
+        let _ = script.set_attribute("src", &platform::built_file(&file));
         // Dynamically added scripts run as soon as they load unless told
         // otherwise: the start script needs the glue first.
         if let Ok(script) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlScriptElement>(script) {
