@@ -119,6 +119,15 @@ test("the pre-rendered page shows its content before any script runs, and what i
   await expect(still.locator("main")).toContainText("A$1,495.00");
   await expect(still.locator("main")).toContainText("8 February 2027 to 21 March 2027");
   await expect(still).toHaveTitle("Foundations of Health Data · Kestrel University");
+  const og = (page, key) => page.locator(`meta[property="og:${key}"]`).getAttribute("content");
+  expect(await og(still, "title")).toBe("Foundations of Health Data · Kestrel University");
+  expect(await og(still, "description")).toMatch(/^Learn where health data comes from/);
+  expect(await still.locator('meta[name="description"]').getAttribute("content")).toBe(await og(still, "description"));
+  // A shared /verify?url= link gets the verify page's own preview.
+  await still.goto(`${SITE}/verify?url=${encodeURIComponent(`${SITE}/badges/health-data-foundations.json`)}`);
+  await expect(still.locator("main h1")).toHaveText("Verify a badge");
+  expect(await og(still, "title")).toBe("Verify a badge · Kestrel University");
+  expect(await og(still, "description")).toMatch(/^Check a digital badge from Kestrel University in your browser/);
   await context.close();
 
   // Hold the app's wasm back while the learner types into the static copy.
