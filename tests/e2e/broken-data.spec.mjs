@@ -41,16 +41,22 @@ test("the FAQ still works when only the catalog is broken, and says so when the 
   await expect(page.getByRole("alert")).toContainText("faq.json could not be loaded");
 });
 
-test("going offline after the first load keeps the page and says what failed", async ({ page, context }) => {
-  await page.goto("/catalog");
-  await expect(page.getByRole("heading", { level: 1, name: "Catalog" })).toBeVisible();
-  await context.setOffline(true);
-  // The FAQ is fetched on demand: offline, it fails with words, not a blank page.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "FAQ" }).click();
-  await expect(page.getByRole("alert")).toContainText("faq.json could not be loaded");
-  await expect(page.getByRole("alert")).toContainText("did not reach the server");
-  // The catalog already loaded stays usable.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Catalog" }).click();
-  await expect(page.getByRole("link", { name: "Foundations of Health Data" })).toBeVisible();
-  await context.setOffline(false);
+// Without a service worker (a private window, a browser that refuses it, or
+// before it has finished caching): with one, the FAQ would come from its
+// cache (offline.spec.mjs).
+test.describe("with no service worker", () => {
+  test.use({ serviceWorkers: "block" });
+  test("going offline after the first load keeps the page and says what failed", async ({ page, context }) => {
+    await page.goto("/catalog");
+    await expect(page.getByRole("heading", { level: 1, name: "Catalog" })).toBeVisible();
+    await context.setOffline(true);
+    // The FAQ is fetched on demand: offline, it fails with words, not a blank page.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "FAQ" }).click();
+    await expect(page.getByRole("alert")).toContainText("faq.json could not be loaded");
+    await expect(page.getByRole("alert")).toContainText("did not reach the server");
+    // The catalog already loaded stays usable.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Catalog" }).click();
+    await expect(page.getByRole("link", { name: "Foundations of Health Data" })).toBeVisible();
+    await context.setOffline(false);
+  });
 });

@@ -83,6 +83,9 @@ test("after one visit, with no network and no server: the wallet opens and a dro
   // The catalog pages too, from the saved catalog.
   await page.goto(`${SITE}/catalog/health-data-foundations`);
   await expect(page.locator("main h1")).toHaveText("Foundations of Health Data");
+  await page.goto(`${SITE}/faq`);
+  await expect(page.locator("main h1")).toHaveText("Frequently asked questions");
+  await expect(page.locator("main details summary").first()).toBeVisible();
   // Offline, nothing may fail but the requests the browser cannot make.
   expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|status lists?/i.test(e))).toEqual([]);
 });
