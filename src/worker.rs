@@ -40,6 +40,7 @@ impl Fetch for BrowserFetch {
             )));
         }
         let response = Request::get(url)
+            .header("Accept", crate::domain::verify::ACCEPT)
             .mode(RequestMode::Cors)
             .credentials(RequestCredentials::Omit)
             .referrer_policy(web_sys::ReferrerPolicy::NoReferrer)

@@ -220,7 +220,8 @@ fn verify_gives_the_verdict_and_its_exit_code() {
 }
 
 /// A real HTTP server on 127.0.0.1 serving files from `public/` (and 404 for
-/// anything else), for as many requests as the test makes. Returns its base URL.
+/// anything else), for as many requests as the test makes, to requests whose
+/// `Accept` asks for JSON (406 otherwise). Returns its base URL.
 #[cfg(feature = "verifier")]
 fn serve_public() -> String {
     use std::io::{BufRead as _, BufReader, Write as _};
@@ -233,11 +234,20 @@ fn serve_public() -> String {
             if reader.read_line(&mut request_line).is_err() {
                 continue;
             }
-            // Drain the headers.
+            // Read the headers: like Badgr, answer JSON only to a request
+            // that asks for it, and send anything that names HTML to a web page.
             let mut line = String::new();
+            let mut accept = String::new();
             while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                if let Some((name, value)) = line.split_once(':')
+                    && name.eq_ignore_ascii_case("accept")
+                {
+                    accept = value.trim().to_owned();
+                }
                 line.clear();
             }
+            let wants_json = !accept.contains("text/html")
+                && (accept.contains("application/json") || accept.contains("application/ld+json"));
             let path = request_line
                 .split_whitespace()
                 .nth(1)
@@ -247,6 +257,7 @@ fn serve_public() -> String {
                 .join("public")
                 .join(path.trim_start_matches('/'));
             let (status, body) = match (path.contains(".."), std::fs::read(&file)) {
+                _ if !wants_json => ("406 Not Acceptable", b"ask for JSON".to_vec()),
                 (false, Ok(body)) => ("200 OK", body),
                 _ => ("404 Not Found", b"not found".to_vec()),
             };

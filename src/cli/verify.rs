@@ -98,7 +98,11 @@ fn http_get(url: &str) -> Result<Fetched, FetchError> {
         .timeout(std::time::Duration::from_secs(15))
         .redirects(5)
         .build();
-    let response = match agent.get(url).call() {
+    let response = match agent
+        .get(url)
+        .set("Accept", crate::domain::verify::ACCEPT)
+        .call()
+    {
         Ok(response) => response,
         // An HTTP error status is an answer, not a failure to fetch.
         Err(ureq::Error::Status(_, response)) => response,

@@ -241,12 +241,22 @@ pub fn sign_vc_jwt(credential: &Map<String, Value>, key: &PrivateKey, key_id: &s
 }
 
 /// An Open Badges 2.0 signed assertion: a JWS whose payload is the
-/// assertion with `verification: {type: signed, creator: key_id}`.
+/// assertion with `verification: {type: signed, creator: key_id}`. A
+/// template that already names a signed type in another spelling
+/// (`SignedBadge`, the full IRI) keeps it.
 pub fn sign_ob2(assertion: &Map<String, Value>, key: &PrivateKey, key_id: &str) -> String {
     let mut payload = assertion.clone();
+    let spelling = match crate::domain::verify::ob2::Verification::of(assertion) {
+        Ok(crate::domain::verify::ob2::Verification::Signed) => assertion
+            .get("verification")
+            .and_then(|v| v.get("type"))
+            .cloned()
+            .unwrap_or_else(|| json!("signed")),
+        _ => json!("signed"),
+    };
     payload.insert(
         "verification".into(),
-        json!({"type": "signed", "creator": key_id}),
+        json!({"type": spelling, "creator": key_id}),
     );
     compact_jws(Map::new(), &Value::Object(payload), key)
 }

@@ -154,15 +154,19 @@ pub fn from_svg(bytes: &[u8]) -> Result<Embedded, String> {
             (Some(OB2_NS), "assertion") => "SVG openbadges:assertion",
             _ => continue,
         };
+        // The credential itself when the element holds it (Badgr writes
+        // both: the JSON in CDATA and its address in `verify`), else the
+        // `verify` attribute (a JWS, or the address of a hosted assertion).
+        let inner = node
+            .descendants()
+            .filter(|n| n.is_text())
+            .filter_map(|n| n.text())
+            .collect::<String>()
+            .trim()
+            .to_owned();
         let content = match node.attribute("verify") {
-            Some(value) => value.trim().to_owned(),
-            None => node
-                .descendants()
-                .filter(|n| n.is_text())
-                .filter_map(|n| n.text())
-                .collect::<String>()
-                .trim()
-                .to_owned(),
+            Some(value) if inner.is_empty() => value.trim().to_owned(),
+            _ => inner,
         };
         if content.len() > MAX_TEXT {
             return Err("the badge's SVG text is larger than 4 MB".into());
@@ -176,7 +180,8 @@ pub fn from_svg(bytes: &[u8]) -> Result<Embedded, String> {
 }
 
 /// Bakes `text` into a PNG as an uncompressed `iTXt` chunk with `keyword`
-/// (`openbadgecredential` for 3.0, `openbadges` for 2.0), before IEND.
+/// (`openbadgecredential` for 3.0, `openbadges` for 2.0), right after the
+/// IHDR chunk, where Badgr puts it too (a streaming reader meets it first).
 /// Refuses an image that already carries a credential.
 pub fn bake_png(image: &[u8], text: &str, keyword: &str) -> Result<Vec<u8>, String> {
     if !matches!(keyword, "openbadgecredential" | "openbadges") {
@@ -187,14 +192,18 @@ pub fn bake_png(image: &[u8], text: &str, keyword: &str) -> Result<Vec<u8>, Stri
         Err(why) if why.contains("no badge") => {}
         Err(why) => return Err(why),
     }
-    // from_png checked the chunk structure; IEND is the last 12 bytes.
-    let iend = image.len() - 12;
+    // from_png checked the chunk structure: the 8-byte signature, then
+    // IHDR (length, type, 13 bytes of data, CRC) ends at byte 33.
+    let after_header = 8 + 4 + 4 + 13 + 4;
+    if image.get(12..16) != Some(b"IHDR".as_slice()) || image.len() < after_header {
+        return Err("the PNG does not start with its IHDR chunk".into());
+    }
     let mut data = keyword.as_bytes().to_vec();
     data.extend_from_slice(&[0, 0, 0, 0, 0]); // NUL, uncompressed, method, no language, no translation
     data.extend_from_slice(text.as_bytes());
     let mut body = b"iTXt".to_vec();
     body.extend_from_slice(&data);
-    let mut out = image[..iend].to_vec();
+    let mut out = image[..after_header].to_vec();
     out.extend_from_slice(
         &u32::try_from(data.len())
             .map_err(|_| "the credential is too large")?
@@ -202,13 +211,15 @@ pub fn bake_png(image: &[u8], text: &str, keyword: &str) -> Result<Vec<u8>, Stri
     );
     out.extend_from_slice(&body);
     out.extend_from_slice(&crc32(&body).to_be_bytes());
-    out.extend_from_slice(&image[iend..]);
+    out.extend_from_slice(&image[after_header..]);
     Ok(out)
 }
 
 /// Bakes `text` into an SVG: a JWS or URL goes in the `verify` attribute of
 /// `<openbadges:credential>`, JSON in a CDATA section. The namespace is
-/// Open Badges 3.0's unless the text is a 2.0 assertion.
+/// Open Badges 3.0's unless the text is a 2.0 assertion; a hosted 2.0
+/// assertion also gets its address in `verify`, as the 2.0 baking
+/// specification (and Badgr) write it.
 pub fn bake_svg(svg: &str, text: &str) -> Result<String, String> {
     match from_svg(svg.as_bytes()) {
         Ok(_) => return Err("the image already carries a credential".into()),
@@ -226,13 +237,21 @@ pub fn bake_svg(svg: &str, text: &str) -> Result<String, String> {
         if text.contains("]]>") {
             return Err("the credential contains “]]>”, which cannot go in a CDATA section".into());
         }
-        format!("<openbadges:{element}><![CDATA[{text}]]></openbadges:{element}>")
+        let hosted_at = serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .filter(|_| ob2)
+            .filter(|v| {
+                super::ob2::Verification::of(v.as_object().unwrap_or(&Default::default()))
+                    == Ok(super::ob2::Verification::Hosted)
+            })
+            .and_then(|v| v.get("id").and_then(|id| id.as_str()).map(str::to_owned))
+            .filter(|id| id.starts_with("https://") || id.starts_with("http://"));
+        let verify = hosted_at
+            .map(|id| format!(" verify=\"{}\"", attribute(&id)))
+            .unwrap_or_default();
+        format!("<openbadges:{element}{verify}><![CDATA[{text}]]></openbadges:{element}>")
     } else {
-        let escaped = text
-            .replace('&', "&amp;")
-            .replace('"', "&quot;")
-            .replace('<', "&lt;");
-        format!("<openbadges:{element} verify=\"{escaped}\"/>")
+        format!("<openbadges:{element} verify=\"{}\"/>", attribute(text))
     };
     let start = svg.find("<svg").ok_or("the image has no <svg> element")?;
     let end = start
@@ -258,6 +277,13 @@ pub fn bake_svg(svg: &str, text: &str) -> Result<String, String> {
         Ok(_) => Err("the baked SVG does not give the credential back".into()),
         Err(why) => Err(why),
     }
+}
+
+/// Text escaped for a double-quoted XML attribute.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
 }
 
 fn one(mut found: Vec<Embedded>, image: &str) -> Result<Embedded, String> {

@@ -62,8 +62,15 @@ pub struct Fetched {
 #[error("{0}")]
 pub struct FetchError(pub String);
 
+/// The `Accept` header every fetch of the verifier sends: badges, badge
+/// classes, issuer profiles and status lists are all JSON(-LD), and hosts
+/// such as Badgr answer an `Accept` that names HTML with a redirect to a web
+/// page instead. (A CORS-safelisted value: no preflight.)
+pub const ACCEPT: &str = "application/ld+json, application/json";
+
 /// How the verifier reaches the network: the CLI answers from files or
-/// HTTP, the browser through `fetch`, tests from a map.
+/// HTTP, the browser through `fetch`, tests from a map. Both real fetchers
+/// send [`ACCEPT`].
 pub trait Fetch {
     fn fetch(&self, url: &str) -> impl Future<Output = Result<Fetched, FetchError>>;
 }
@@ -131,6 +138,22 @@ pub async fn verify<F: Fetch>(input: &[u8], env: &Env<'_, F>) -> Report {
         let url = url.clone();
         examined.later = Later::Nothing;
         match env.fetch.fetch(&url).await {
+            Ok(fetched)
+                if fetched.status == 200 && ob2::revoked_answer(&fetched.body).is_some() =>
+            {
+                let reason = ob2::revoked_answer(&fetched.body).flatten();
+                examined.findings.revoked = true;
+                examined.checks.fail(
+                    CheckId::Status,
+                    format!(
+                        "The issuer has revoked the badge at {url}.{}",
+                        reason
+                            .map(|r| format!(" Reason given: {r}"))
+                            .unwrap_or_default()
+                    ),
+                );
+                examined.format = "link to a hosted badge".into();
+            }
             Ok(fetched) if fetched.status == 200 => {
                 let place = examined.place.take();
                 examined = examine(&fetched.body, env.trust, env.now);
@@ -177,9 +200,10 @@ pub async fn verify<F: Fetch>(input: &[u8], env: &Env<'_, F>) -> Report {
                 examined.findings.unchecked = true;
                 examined.checks.skip(
                     CheckId::Format,
-                    format!("The badge at {url} could not be fetched ({e}). If you have the file, verify the file instead."),
+                    format!("The badge at {url} could not be fetched from here ({e}). Open the address to see the issuer's own page for it, or verify the badge's file instead."),
                 );
                 examined.format = "link to a hosted badge".into();
+                examined.issuer_page = Some(url);
             }
         }
     }
@@ -194,10 +218,10 @@ pub async fn verify<F: Fetch>(input: &[u8], env: &Env<'_, F>) -> Report {
         }
         Later::Status(credential) => status::check(&credential, env, checks, findings).await,
         Later::Ob2(assertion, token) => {
-            let (format, view) =
-                ob2::verify(&assertion, token.as_ref(), env, checks, findings).await;
-            examined.format = format;
-            examined.badge = Some(view);
+            let found = ob2::verify(&assertion, token.as_ref(), env, checks, findings).await;
+            examined.format = found.format;
+            examined.badge = Some(found.view);
+            examined.issuer_page = found.issuer_page;
         }
     }
     if let Some(place) = &examined.place {
@@ -224,6 +248,9 @@ pub async fn verify<F: Fetch>(input: &[u8], env: &Env<'_, F>) -> Report {
         checks: examined.checks.0,
         input_sha256: di::hex(&digest),
         badge: examined.badge,
+        issuer_page: examined
+            .issuer_page
+            .and_then(|page| credential::safe_link(Some(page))),
     }
 }
 
@@ -237,6 +264,8 @@ pub(crate) struct Examined {
     pub place: Option<String>,
     /// What is left to do with the network.
     pub later: Later,
+    /// See `Report::issuer_page`.
+    pub issuer_page: Option<String>,
 }
 
 /// The network part of a verification.
@@ -269,6 +298,7 @@ pub(crate) fn examine(input: &[u8], trust: &TrustStore, now: UnixTime) -> Examin
                 badge,
                 place: None,
                 later: Later::Nothing,
+                issuer_page: None,
             };
         }
     };
@@ -285,6 +315,14 @@ pub(crate) fn examine(input: &[u8], trust: &TrustStore, now: UnixTime) -> Examin
             checks.fail(CheckId::Format, why);
         }
         Ok(Input::Url(url)) => later = Later::Hosted(url),
+        Ok(Input::Json(old)) | Ok(Input::Jws(jws::Jws { payload: old, .. }))
+            if ob2::legacy_version(&old).is_some() =>
+        {
+            let version = ob2::legacy_version(&old).unwrap_or("1.x");
+            findings.unchecked = true;
+            format = format!("Open Badges {version} assertion");
+            checks.skip(CheckId::Format, ob2::legacy_sentence(version));
+        }
         Ok(Input::Json(assertion)) if ob2::is_assertion(&assertion) => {
             later = Later::Ob2(assertion, None);
         }
@@ -322,6 +360,7 @@ pub(crate) fn examine(input: &[u8], trust: &TrustStore, now: UnixTime) -> Examin
         badge,
         place,
         later,
+        issuer_page: None,
     }
 }
 

@@ -15,22 +15,161 @@
 
 use serde_json::{Map, Value};
 
-use super::credential::{AchievementView, BadgeView, IssuerView, parse_instant};
+use super::credential::{
+    AchievementView, AlignmentView, BadgeView, EvidenceView, IssuerView, list, parse_instant,
+    safe_link,
+};
 use super::jws::Jws;
 use super::report::{CheckId, Checks};
+use super::trust::TrustedIssuer;
 use super::{Env, Fetch, Findings};
 use crate::domain::instant::UnixTime;
 
 pub const CONTEXT: &str = "https://w3id.org/openbadges/v2";
+/// Open Badges 1.1's context: a 1.x assertion, which this verifier names
+/// but does not verify.
+pub const CONTEXT_V1: &str = "https://w3id.org/openbadges/v1";
+const VOCABULARY: &str = "https://w3id.org/openbadges#";
+
+/// The two ways an Open Badges 2.0 assertion is verified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verification {
+    /// The issuer serves the assertion at its id.
+    Hosted,
+    /// A JWS made with the issuer's key.
+    Signed,
+}
+
+impl Verification {
+    /// Reads `verification.type`: `hosted`/`HostedBadge` and
+    /// `signed`/`SignedBadge` (the OB 2.0 context maps both spellings to one
+    /// term), or the full vocabulary IRIs; nothing else. `Err` carries what
+    /// was found, for the report.
+    pub fn of(assertion: &Map<String, Value>) -> Result<Verification, String> {
+        let kind = assertion.get("verification").and_then(|v| v.get("type"));
+        let names: Vec<&str> = match kind {
+            Some(Value::String(one)) => vec![one.as_str()],
+            Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        };
+        let mut found = names.iter().filter_map(|name| {
+            let term = name.strip_prefix(VOCABULARY).unwrap_or(name);
+            match term {
+                "hosted" | "HostedBadge" => Some(Verification::Hosted),
+                "signed" | "SignedBadge" => Some(Verification::Signed),
+                _ => None,
+            }
+        });
+        match (found.next(), found.next()) {
+            (Some(one), None) => Ok(one),
+            (Some(_), Some(_)) => Err("it names both hosted and signed verification".into()),
+            (None, _) if names.is_empty() => Err("it has no verification type".into()),
+            (None, _) => Err(format!(
+                "its verification type “{}” is neither hosted (HostedBadge) nor signed (SignedBadge)",
+                names.join(", ")
+            )),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Verification::Hosted => "hosted",
+            Verification::Signed => "signed",
+        }
+    }
+}
+
+fn has_context(object: &Map<String, Value>, context: &str) -> bool {
+    match object.get("@context") {
+        Some(Value::String(c)) => c == context,
+        Some(Value::Array(items)) => items.iter().any(|c| c.as_str() == Some(context)),
+        _ => false,
+    }
+}
+
+fn has_type(object: &Map<String, Value>, name: &str) -> bool {
+    let is = |t: &str| t == name || t.strip_prefix(VOCABULARY) == Some(name);
+    match object.get("type") {
+        Some(Value::String(t)) => is(t),
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).any(is),
+        _ => false,
+    }
+}
 
 /// Whether a JSON object looks like an Open Badges 2.0 assertion.
 pub fn is_assertion(object: &Map<String, Value>) -> bool {
-    let context_is_ob2 = match object.get("@context") {
-        Some(Value::String(c)) => c == CONTEXT,
-        Some(Value::Array(items)) => items.iter().any(|c| c.as_str() == Some(CONTEXT)),
-        _ => false,
+    legacy_version(object).is_none()
+        && (has_context(object, CONTEXT) || has_type(object, "Assertion"))
+}
+
+/// The Open Badges version before 2.0 that an assertion is written in, if
+/// it is one: 1.1 (its own context), 1.0 (a `verify` object instead of
+/// `verification`, no context) or 0.5 (the badge's issuer has an `origin`).
+pub fn legacy_version(object: &Map<String, Value>) -> Option<&'static str> {
+    if has_context(object, CONTEXT_V1) {
+        return Some("1.1");
+    }
+    if has_context(object, CONTEXT) {
+        return None;
+    }
+    if object.get("verify").is_some_and(Value::is_object) && !object.contains_key("verification") {
+        return Some("1.0");
+    }
+    let origin = object
+        .get("badge")
+        .and_then(|b| b.get("issuer"))
+        .and_then(|i| i.get("origin"));
+    if origin.is_some() && object.get("recipient").is_some_and(Value::is_string) {
+        return Some("0.5");
+    }
+    None
+}
+
+/// Whether a fetched body is an issuer's "revoked" answer (Badgr answers
+/// HTTP 200 with `{"revoked": true, "revocationReason": …}` at a revoked
+/// assertion's address): `Some(reason)` when it is.
+pub fn revoked_answer(body: &[u8]) -> Option<Option<String>> {
+    let Ok(Value::Object(answer)) = serde_json::from_slice::<Value>(body) else {
+        return None;
     };
-    context_is_ob2 || object.get("type").and_then(Value::as_str) == Some("Assertion")
+    is_revoked(&answer).then(|| text(&answer, "revocationReason").map(str::to_owned))
+}
+
+fn is_revoked(object: &Map<String, Value>) -> bool {
+    object
+        .get("revoked")
+        .is_some_and(|r| r == &Value::Bool(true) || r == "true")
+}
+
+/// The sentence for an Open Badges 1.x (or 0.5) badge.
+pub fn legacy_sentence(version: &str) -> String {
+    format!(
+        "This badge uses Open Badges {version}, which this site does not verify. Ask the issuer for an Open Badges 2.0 or 3.0 copy of it."
+    )
+}
+
+/// An Open Badges 2.0 `DateTime`: RFC 3339, or what issuers write in the
+/// wild under ISO 8601: a date alone (midnight UTC), a time with no offset
+/// (read as UTC), or an offset without its colon (`+0000`).
+pub fn instant(text: &str) -> Option<UnixTime> {
+    let text = text.trim();
+    if let Some(at) = parse_instant(text) {
+        return Some(at);
+    }
+    if text.len() == 10 {
+        return parse_instant(&format!("{text}T00:00:00Z"));
+    }
+    let (main, offset) = match text.get(19..).map(|rest| rest.find(['+', '-', 'Z', 'z'])) {
+        Some(Some(at)) => text.split_at(19 + at),
+        _ => (text, ""),
+    };
+    let offset = match offset.len() {
+        0 => "Z".to_owned(),
+        3 => format!("{offset}:00"),
+        5 => format!("{}:{}", &offset[..3], &offset[3..]),
+        _ => return None,
+    };
+    parse_instant(&format!("{main}{offset}"))
 }
 
 fn text<'a>(object: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
@@ -45,111 +184,118 @@ fn id_of(value: Option<&Value>) -> Option<&str> {
     }
 }
 
+/// Why a document the verification needs could not be had.
+enum Missing {
+    /// Nothing came back: network, CORS, offline. A person may still open
+    /// the address in their browser.
+    Unreachable(String),
+    /// The server answered, but not with the document.
+    Other(String),
+}
+
+impl Missing {
+    fn why(&self) -> &str {
+        match self {
+            Missing::Unreachable(why) | Missing::Other(why) => why,
+        }
+    }
+}
+
 /// An embedded object, or the JSON object fetched from a URL.
 async fn object_at<F: Fetch>(
     value: Option<&Value>,
     env: &Env<'_, F>,
-) -> Result<Map<String, Value>, String> {
+) -> Result<Map<String, Value>, Missing> {
     match value {
         Some(Value::Object(o)) => Ok(o.clone()),
         Some(Value::String(url)) if url.starts_with("https://") || url.starts_with("http://") => {
-            let body = super::fetch_ok(env, url, url).await?;
+            let body = match env.fetch.fetch(url).await {
+                Ok(fetched) if fetched.status == 200 => fetched.body,
+                Ok(fetched) => {
+                    return Err(Missing::Other(format!(
+                        "{url} answered HTTP {}",
+                        fetched.status
+                    )));
+                }
+                Err(e) => {
+                    return Err(Missing::Unreachable(format!(
+                        "{url} could not be fetched ({e})"
+                    )));
+                }
+            };
             match serde_json::from_slice::<Value>(&body) {
                 Ok(Value::Object(o)) => Ok(o),
-                _ => Err(format!("{url} is not a JSON object")),
+                _ => Err(Missing::Other(format!("{url} is not a JSON object"))),
             }
         }
-        Some(Value::String(other)) => Err(format!("“{other}” is not an http(s) URL")),
-        _ => Err("it is missing".into()),
+        Some(Value::String(other)) => {
+            Err(Missing::Other(format!("“{other}” is not an http(s) URL")))
+        }
+        _ => Err(Missing::Other("it is missing".into())),
     }
 }
 
-/// Verifies an Open Badges 2.0 assertion, signed (`jws`) or hosted.
-pub(crate) async fn verify<F: Fetch>(
-    assertion: &Map<String, Value>,
-    jws: Option<&Jws>,
-    env: &Env<'_, F>,
-    checks: &mut Checks,
-    findings: &mut Findings,
-) -> (String, BadgeView) {
-    let kind = assertion
-        .get("verification")
-        .and_then(|v| v.get("type"))
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let format = format!(
-        "Open Badges 2.0 assertion ({})",
-        if kind.is_empty() {
-            "no verification"
-        } else {
-            &kind
-        }
-    );
-    let mut view = BadgeView {
+/// What the assertion itself states (dates, recipient, evidence), before
+/// anything is fetched.
+fn assertion_view(assertion: &Map<String, Value>) -> BadgeView {
+    BadgeView {
         id: text(assertion, "id").map(str::to_owned),
         issued: text(assertion, "issuedOn").map(str::to_owned),
         expires: text(assertion, "expires").map(str::to_owned),
         recipient: assertion
             .get("recipient")
             .and_then(super::recipient::Recipient::from_ob2),
+        evidence: evidence(assertion),
         ..BadgeView::default()
-    };
-
-    // Format and required members.
-    let context_ok = match assertion.get("@context") {
-        Some(Value::String(c)) => c == CONTEXT,
-        Some(Value::Array(items)) => items
-            .iter()
-            .all(|c| c.as_str() == Some(CONTEXT) || c.is_object()),
-        _ => false,
-    };
-    if !context_ok {
-        findings.invalid = true;
-        checks.fail(CheckId::Contexts, format!("It does not use the Open Badges 2.0 context ({CONTEXT}) alone: other contexts are not supported."));
-        return (format, view);
     }
-    checks.pass(CheckId::Format, "Read as an Open Badges 2.0 assertion.");
-    let missing: Vec<&str> = ["id", "recipient", "badge", "verification", "issuedOn"]
+}
+
+/// `evidence`: a URL, an Evidence object, or a list of either; the
+/// assertion's `narrative` comes first when it has one.
+fn evidence(assertion: &Map<String, Value>) -> Vec<EvidenceView> {
+    let mut items: Vec<EvidenceView> = text(assertion, "narrative")
+        .map(|narrative| EvidenceView {
+            name: String::new(),
+            description: narrative.to_owned(),
+            url: None,
+        })
         .into_iter()
-        .filter(|k| !assertion.contains_key(*k))
         .collect();
-    if !missing.is_empty() {
-        findings.invalid = true;
-        checks.fail(
-            CheckId::Schema,
-            format!(
-                "The assertion lacks required fields: {}.",
-                missing.join(", ")
-            ),
-        );
-        return (format, view);
+    for item in list(assertion.get("evidence")) {
+        let url = id_of(Some(item))
+            .map(str::to_owned)
+            .or_else(|| item.get("url").and_then(Value::as_str).map(str::to_owned));
+        let field = |key: &str| {
+            item.get(key)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned()
+        };
+        items.push(EvidenceView {
+            name: field("name"),
+            description: if item.is_string() {
+                String::new()
+            } else {
+                let narrative = field("narrative");
+                if narrative.is_empty() {
+                    field("description")
+                } else {
+                    narrative
+                }
+            },
+            url: safe_link(url),
+        });
     }
-    checks.pass(CheckId::Schema, "The assertion has every required field.");
-    let assertion_id = text(assertion, "id").unwrap_or("");
+    items
+}
 
-    // The badge class, and through it the issuer the assertion claims.
-    let badge = match object_at(assertion.get("badge"), env).await {
-        Ok(badge) => badge,
-        Err(why) => {
-            // A signed assertion's signature can still be checked; whose
-            // badge class it names cannot.
-            if let ("signed", Some(jws)) = (kind.as_str(), jws) {
-                signed(assertion, jws, None, env, checks, findings);
-            }
-            findings.unchecked = true;
-            checks.skip(
-                CheckId::IssuerTrust,
-                format!("The badge class could not be read, so the issuer it names could not be confirmed: {why}."),
-            );
-            dates(assertion, env.now, checks, findings);
-            return (format, view);
-        }
-    };
-    view.name = text(&badge, "name").unwrap_or("").to_owned();
-    view.description = text(&badge, "description").unwrap_or("").to_owned();
+/// What the badge class states: name, description, criteria, image,
+/// alignments and tags.
+fn read_badge_class(badge: &Map<String, Value>, view: &mut BadgeView) {
+    view.name = text(badge, "name").unwrap_or("").to_owned();
+    view.description = text(badge, "description").unwrap_or("").to_owned();
     view.achievement = AchievementView {
-        id: text(&badge, "id").map(str::to_owned),
+        id: text(badge, "id").map(str::to_owned),
         name: view.name.clone(),
         kind: None,
         description: view.description.clone(),
@@ -163,46 +309,181 @@ pub(crate) async fn verify<F: Fetch>(
         },
         image: super::credential::safe_image(id_of(badge.get("image")).map(str::to_owned)),
     };
+    view.alignments = list(badge.get("alignment"))
+        .into_iter()
+        .filter_map(Value::as_object)
+        .map(|a| AlignmentView {
+            name: text(a, "targetName").unwrap_or("").to_owned(),
+            url: safe_link(text(a, "targetUrl").map(str::to_owned)),
+            framework: text(a, "targetFramework").map(str::to_owned),
+            code: text(a, "targetCode").map(str::to_owned),
+        })
+        .collect();
+    view.tags = list(badge.get("tags"))
+        .into_iter()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect();
+}
+
+/// Checks the required members and their shapes; `Err` is the sentence.
+fn required_members(assertion: &Map<String, Value>) -> Result<(), String> {
+    let missing: Vec<&str> = ["id", "recipient", "badge", "verification", "issuedOn"]
+        .into_iter()
+        .filter(|k| !assertion.contains_key(*k))
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "The assertion lacks required fields: {}.",
+            missing.join(", ")
+        ));
+    }
+    if assertion.contains_key("type") && !has_type(assertion, "Assertion") {
+        return Err("Its type does not include “Assertion”.".into());
+    }
+    let recipient = assertion.get("recipient").and_then(Value::as_object);
+    if !recipient.is_some_and(|r| r.get("identity").is_some_and(Value::is_string)) {
+        return Err("Its recipient has no identity.".into());
+    }
+    if id_of(assertion.get("badge")).is_none() {
+        return Err("Its badge is neither a URL nor a badge class with an id.".into());
+    }
+    Ok(())
+}
+
+/// Verifies an Open Badges 2.0 assertion, signed (`jws`) or hosted.
+pub(crate) async fn verify<F: Fetch>(
+    assertion: &Map<String, Value>,
+    jws: Option<&Jws>,
+    env: &Env<'_, F>,
+    checks: &mut Checks,
+    findings: &mut Findings,
+) -> Verified {
+    let kind = Verification::of(assertion);
+    let mut out = Verified {
+        format: format!(
+            "Open Badges 2.0 assertion ({})",
+            kind.as_ref().map_or("unknown verification", |k| k.name())
+        ),
+        view: assertion_view(assertion),
+        issuer_page: None,
+    };
+
+    // Format and required members. Other contexts (extensions) may sit
+    // beside the OB 2.0 one: neither hosted nor signed verification reads
+    // the assertion as JSON-LD.
+    if !has_context(assertion, CONTEXT) {
+        findings.invalid = true;
+        checks.fail(
+            CheckId::Contexts,
+            format!("It does not use the Open Badges 2.0 context ({CONTEXT})."),
+        );
+        return out;
+    }
+    checks.pass(CheckId::Format, "Read as an Open Badges 2.0 assertion.");
+    if let Err(why) = required_members(assertion) {
+        findings.invalid = true;
+        checks.fail(CheckId::Schema, why);
+        return out;
+    }
+    checks.pass(CheckId::Schema, "The assertion has every required field.");
+    let kind = match kind {
+        Ok(kind) => kind,
+        Err(why) => {
+            findings.invalid = true;
+            let mut sentence = why;
+            if let Some(first) = sentence.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            checks.fail(CheckId::Signature, format!("{sentence}."));
+            return out;
+        }
+    };
+    let assertion_id = text(assertion, "id").unwrap_or("");
+
+    // A hosted assertion: the issuer's copy decides everything, so it comes
+    // first, and the rest is read from it.
+    // Its address must be on a host the catalog allows for some issuer
+    // before anything is fetched from it; otherwise the badge class tells
+    // whose it claims to be, and the issuer check says why it fails.
+    let mut hosted_copy = None;
+    let host_listed = env
+        .trust
+        .issuers
+        .iter()
+        .any(|issuer| host_allowed(issuer, assertion_id));
+    if kind == Verification::Hosted && host_listed {
+        match fetch_hosted(assertion, assertion_id, env, checks, findings).await {
+            Ok(copy) => hosted_copy = Some(copy),
+            Err(Some(page)) => {
+                out.issuer_page = Some(page);
+                dates(assertion, env.now, checks, findings);
+                return out;
+            }
+            Err(None) => return out,
+        }
+    }
+    let assertion = hosted_copy.as_ref().unwrap_or(assertion);
+    if hosted_copy.is_some() {
+        out.view = assertion_view(assertion);
+    }
+
+    // The badge class, and through it the issuer the assertion claims.
+    let badge = match object_at(assertion.get("badge"), env).await {
+        Ok(badge) => badge,
+        Err(missing) => {
+            // A signed assertion's signature can still be checked; whose
+            // badge class it names cannot.
+            if let (Verification::Signed, Some(jws)) = (kind, jws) {
+                signed(assertion, jws, None, env, checks, findings);
+            }
+            if let (Missing::Unreachable(_), Some(url)) =
+                (&missing, assertion.get("badge").and_then(Value::as_str))
+            {
+                out.issuer_page = Some(url.to_owned());
+            }
+            findings.unchecked = true;
+            checks.skip(
+                CheckId::IssuerTrust,
+                format!(
+                    "The badge class could not be read, so the issuer it names could not be confirmed: {}.",
+                    missing.why()
+                ),
+            );
+            dates(assertion, env.now, checks, findings);
+            return out;
+        }
+    };
+    read_badge_class(&badge, &mut out.view);
     let claimed_issuer = id_of(badge.get("issuer")).unwrap_or("").to_owned();
-    view.issuer = IssuerView {
+    out.view.issuer = IssuerView {
         id: claimed_issuer.clone(),
-        name: String::new(),
+        name: badge
+            .get("issuer")
+            .and_then(Value::as_object)
+            .and_then(|i| text(i, "name"))
+            .unwrap_or("")
+            .to_owned(),
         url: None,
     };
 
     // Who vouches for it: a catalog key (signed) or a catalog host (hosted).
-    let trusted = match (kind.as_str(), jws) {
-        ("signed", Some(jws)) => {
+    let trusted = match (kind, jws) {
+        (Verification::Signed, Some(jws)) => {
             signed(assertion, jws, Some(&claimed_issuer), env, checks, findings)
         }
-        ("signed", None) => {
+        (Verification::Signed, None) => {
             findings.invalid = true;
             checks.fail(CheckId::Signature, "It says it is signed, but it was not given as its signed token (JWS), so the signature cannot be checked.");
             false
         }
-        ("hosted", _) => {
-            hosted(
-                assertion,
-                assertion_id,
-                &claimed_issuer,
-                env,
-                checks,
-                findings,
-            )
-            .await
-        }
-        (other, _) => {
-            findings.invalid = true;
-            checks.fail(
-                CheckId::Signature,
-                format!("Its verification type “{other}” is neither “signed” nor “hosted”."),
-            );
-            false
+        (Verification::Hosted, _) => {
+            hosted_issuer(assertion_id, &claimed_issuer, env, checks, findings)
         }
     };
     if let Some(issuer) = env.trust.issuer(&claimed_issuer) {
-        view.issuer.name = issuer.name.clone();
-        view.issuer.url = Some(issuer.url.clone());
+        out.view.issuer.name = issuer.name.clone();
+        out.view.issuer.url = Some(issuer.url.clone());
     }
 
     dates(assertion, env.now, checks, findings);
@@ -211,7 +492,16 @@ pub(crate) async fn verify<F: Fetch>(
     if trusted && !findings.invalid {
         revocation(badge.get("issuer"), assertion_id, env, checks, findings).await;
     }
-    (format, view)
+    out
+}
+
+/// What an Open Badges 2.0 verification found besides its checks.
+pub(crate) struct Verified {
+    pub format: String,
+    pub view: BadgeView,
+    /// The issuer's own address for the badge, when the browser could not
+    /// fetch it from here (see `Report::issuer_page`).
+    pub issuer_page: Option<String>,
 }
 
 /// A signed assertion: the creator key must be a catalog key of the badge
@@ -263,15 +553,177 @@ fn signed<F: Fetch>(
         );
         return false;
     }
-    let issued = text(assertion, "issuedOn").and_then(parse_instant);
+    let issued = text(assertion, "issuedOn").and_then(instant);
     super::trusted_signer(issuer, key, issued, checks, findings);
     true
 }
 
-/// A hosted assertion: fetched again from its id, on a host the catalog
-/// allows for the issuer, and identical to the one presented.
-async fn hosted<F: Fetch>(
+/// The issuer's hosted copy of an assertion, fetched from its id. `Err`
+/// means the checks already say why there is none; `Err(Some(url))` that
+/// nothing came back at all (network, CORS), so a person may still open
+/// `url` themselves.
+async fn fetch_hosted<F: Fetch>(
     assertion: &Map<String, Value>,
+    assertion_id: &str,
+    env: &Env<'_, F>,
+    checks: &mut Checks,
+    findings: &mut Findings,
+) -> Result<Map<String, Value>, Option<String>> {
+    if host_of(assertion_id).is_none() {
+        findings.invalid = true;
+        checks.fail(
+            CheckId::Schema,
+            format!("It says it is hosted, but its id “{assertion_id}” is not an http(s) address."),
+        );
+        return Err(None);
+    }
+    let fetched = match env.fetch.fetch(assertion_id).await {
+        Ok(f) => f,
+        Err(e) => {
+            findings.unchecked = true;
+            checks
+                .skip(
+                    CheckId::Signature,
+                    format!(
+                        "The issuer's copy of this badge could not be fetched from here ({e}). Nothing in the file has been checked: open the issuer's page for it to see the issuer's own answer."
+                    ),
+                )
+                .detail(format!("hosted copy at {assertion_id}"));
+            return Err(Some(assertion_id.to_owned()));
+        }
+    };
+    match fetched.status {
+        200 => {}
+        410 => {
+            findings.revoked = true;
+            checks.fail(
+                CheckId::Status,
+                "The issuer has withdrawn this badge (its hosted copy is gone, HTTP 410).",
+            );
+            return Err(None);
+        }
+        404 => {
+            findings.unchecked = true;
+            checks.skip(
+                CheckId::Signature,
+                "The issuer's server has no badge at this badge's address (HTTP 404): it may have been deleted, or the address is wrong.",
+            ).detail(format!("hosted copy at {assertion_id}"));
+            return Err(None);
+        }
+        status => {
+            findings.unchecked = true;
+            checks
+                .skip(
+                    CheckId::Signature,
+                    format!(
+                        "The issuer's hosted copy answered HTTP {status}, so it could not be checked."
+                    ),
+                )
+                .detail(format!("hosted copy at {assertion_id}"));
+            return Err(None);
+        }
+    }
+    let Ok(Value::Object(copy)) = serde_json::from_slice::<Value>(&fetched.body) else {
+        findings.invalid = true;
+        checks.fail(
+            CheckId::Signature,
+            "The issuer's hosted copy is not a JSON object.",
+        );
+        return Err(None);
+    };
+    // Revoked: Badgr answers 200 with `revoked: true` (and little else).
+    if is_revoked(&copy) {
+        findings.revoked = true;
+        let reason = text(&copy, "revocationReason")
+            .map(|r| format!(" Reason given: {r}"))
+            .unwrap_or_default();
+        checks.fail(
+            CheckId::Status,
+            format!("The issuer has revoked this badge.{reason}"),
+        );
+        return Err(None);
+    }
+    let changed = differences(assertion, &copy);
+    if !changed.decisive.is_empty() {
+        findings.invalid = true;
+        checks
+            .fail(
+                CheckId::Signature,
+                format!(
+                    "The badge differs from the copy the issuer hosts in what it asserts ({}): it was changed.",
+                    changed.decisive.join(", ")
+                ),
+            )
+            .detail(format!("hosted copy at {assertion_id}"));
+        return Err(None);
+    }
+    checks
+        .pass(
+            CheckId::Signature,
+            "The issuer hosts this badge at its address, and says the same about it.",
+        )
+        .detail(format!("hosted copy at {assertion_id}"));
+    if !changed.other.is_empty() {
+        checks.warn(
+            CheckId::Signature,
+            format!(
+                "The file differs from the issuer's current copy in {}; what is shown here is the issuer's copy.",
+                changed.other.join(", ")
+            ),
+        );
+    }
+    Ok(copy)
+}
+
+/// Where a presented assertion and the issuer's copy disagree: in what the
+/// badge asserts (who, what, when, how it is verified), or elsewhere
+/// (evidence, narrative, extensions, formatting of the same instant).
+struct Differences {
+    decisive: Vec<String>,
+    other: Vec<String>,
+}
+
+fn differences(presented: &Map<String, Value>, copy: &Map<String, Value>) -> Differences {
+    let mut found = Differences {
+        decisive: Vec::new(),
+        other: Vec::new(),
+    };
+    let mut keys: Vec<&String> = presented.keys().chain(copy.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    for key in keys {
+        let (a, b) = (presented.get(key), copy.get(key));
+        if a == b {
+            continue;
+        }
+        let same = match key.as_str() {
+            "badge" => id_of(a).is_some() && id_of(a) == id_of(b),
+            "issuedOn" | "expires" => {
+                let at = |v: Option<&Value>| v.and_then(Value::as_str).and_then(instant);
+                a.is_some() && b.is_some() && at(a).is_some() && at(a) == at(b)
+            }
+            _ => false,
+        };
+        if same {
+            continue;
+        }
+        let decisive = matches!(
+            key.as_str(),
+            "id" | "recipient" | "badge" | "issuedOn" | "expires" | "verification" | "revoked"
+        );
+        let list = if decisive {
+            &mut found.decisive
+        } else {
+            &mut found.other
+        };
+        list.push(format!("“{key}”"));
+    }
+    found
+}
+
+/// The issuer of a hosted assertion must be in the catalog, and the
+/// assertion's address on a host the catalog allows for it.
+fn hosted_issuer<F: Fetch>(
     assertion_id: &str,
     claimed_issuer: &str,
     env: &Env<'_, F>,
@@ -286,14 +738,7 @@ async fn hosted<F: Fetch>(
         );
         return false;
     };
-    // An allowed origin is a host name (any port) or `host:port` (that port).
-    let host = host_of(assertion_id);
-    let authority = authority_of(assertion_id);
-    if !host.is_some_and(|h| {
-        issuer.hosted_origins.iter().any(|o| {
-            o.eq_ignore_ascii_case(h) || authority.is_some_and(|a| o.eq_ignore_ascii_case(a))
-        })
-    }) {
+    if !host_allowed(issuer, assertion_id) {
         findings.invalid = true;
         checks.fail(
             CheckId::IssuerTrust,
@@ -304,70 +749,6 @@ async fn hosted<F: Fetch>(
         );
         return false;
     }
-    let fetched = match env.fetch.fetch(assertion_id).await {
-        Ok(f) => f,
-        Err(e) => {
-            findings.unchecked = true;
-            checks.skip(CheckId::Signature, format!("The issuer's hosted copy could not be fetched ({e}), so it could not be checked."));
-            return false;
-        }
-    };
-    match fetched.status {
-        200 => {}
-        410 => {
-            findings.revoked = true;
-            checks.fail(
-                CheckId::Status,
-                "The issuer has withdrawn this badge (its hosted copy is gone, HTTP 410).",
-            );
-            return false;
-        }
-        status => {
-            findings.unchecked = true;
-            checks.skip(
-                CheckId::Signature,
-                format!(
-                    "The issuer's hosted copy answered HTTP {status}, so it could not be checked."
-                ),
-            );
-            return false;
-        }
-    }
-    let Ok(Value::Object(copy)) = serde_json::from_slice::<Value>(&fetched.body) else {
-        findings.invalid = true;
-        checks.fail(
-            CheckId::Signature,
-            "The issuer's hosted copy is not a JSON object.",
-        );
-        return false;
-    };
-    if copy.get("revoked") == Some(&Value::Bool(true)) {
-        findings.revoked = true;
-        let reason = text(&copy, "revocationReason")
-            .map(|r| format!(" Reason given: {r}"))
-            .unwrap_or_default();
-        checks.fail(
-            CheckId::Status,
-            format!("The issuer has revoked this badge.{reason}"),
-        );
-        return false;
-    }
-    if &copy != assertion {
-        findings.invalid = true;
-        checks
-            .fail(
-                CheckId::Signature,
-                "The badge differs from the copy the issuer hosts: it was changed.",
-            )
-            .detail(format!("hosted copy at {assertion_id}"));
-        return false;
-    }
-    checks
-        .pass(
-            CheckId::Signature,
-            "It is identical to the copy the issuer hosts.",
-        )
-        .detail(format!("hosted copy at {assertion_id}"));
     checks.pass(
         CheckId::IssuerTrust,
         format!(
@@ -378,7 +759,18 @@ async fn hosted<F: Fetch>(
     true
 }
 
-/// The host of an http(s) URL.
+/// Whether the catalog lets `issuer` host badges at `url`: an allowed
+/// origin is a host name (any port) or `host:port` (that port).
+fn host_allowed(issuer: &TrustedIssuer, url: &str) -> bool {
+    let host = host_of(url);
+    let authority = authority_of(url);
+    host.is_some_and(|h| {
+        issuer.hosted_origins.iter().any(|o| {
+            o.eq_ignore_ascii_case(h) || authority.is_some_and(|a| o.eq_ignore_ascii_case(a))
+        })
+    })
+}
+
 /// `host:port` (or just the host) of an http(s) URL, without user info.
 fn authority_of(url: &str) -> Option<&str> {
     let rest = url
@@ -389,6 +781,7 @@ fn authority_of(url: &str) -> Option<&str> {
     (!authority.is_empty()).then_some(authority)
 }
 
+/// The host of an http(s) URL.
 pub fn host_of(url: &str) -> Option<&str> {
     let rest = url
         .strip_prefix("https://")
@@ -407,9 +800,7 @@ fn dates(
 ) {
     let issued = text(assertion, "issuedOn");
     let expires = text(assertion, "expires");
-    let (Some(issued_at), expires_at) =
-        (issued.and_then(parse_instant), expires.map(parse_instant))
-    else {
+    let (Some(issued_at), expires_at) = (issued.and_then(instant), expires.map(instant)) else {
         findings.invalid = true;
         checks.fail(
             CheckId::Dates,
@@ -473,7 +864,13 @@ async fn revocation<F: Fetch>(
     };
     let profile = match object_at(issuer, env).await {
         Ok(profile) => profile,
-        Err(why) => return could_not(checks, findings, format!("the issuer profile: {why}")),
+        Err(missing) => {
+            return could_not(
+                checks,
+                findings,
+                format!("the issuer profile: {}", missing.why()),
+            );
+        }
     };
     let Some(list) = profile.get("revocationList") else {
         checks.skip(CheckId::Status, "The issuer publishes no revocation list.");
@@ -481,7 +878,13 @@ async fn revocation<F: Fetch>(
     };
     let list = match object_at(Some(list), env).await {
         Ok(list) => list,
-        Err(why) => return could_not(checks, findings, format!("the revocation list: {why}")),
+        Err(missing) => {
+            return could_not(
+                checks,
+                findings,
+                format!("the revocation list: {}", missing.why()),
+            );
+        }
     };
     let Some(revoked) = list.get("revokedAssertions").and_then(Value::as_array) else {
         return could_not(

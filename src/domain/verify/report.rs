@@ -101,6 +101,13 @@ pub struct Report {
     pub input_sha256: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub badge: Option<super::credential::BadgeView>,
+    /// The issuer's own address for this badge (an OB 2.0 hosted
+    /// assertion's id, or the badge class), when it could not be fetched from
+    /// here at all (the issuer's server refuses other sites, or the network
+    /// is down): a person can open it in their browser, and staff can run
+    /// `microcred verify` on it. Only http(s).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer_page: Option<String>,
 }
 
 impl Report {
