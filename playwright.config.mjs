@@ -36,6 +36,13 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      // Badgr's public API, as the demo's Badgr-shaped issuer: CORS only for
+      // the test site's own origin (http://127.0.0.1:4173).
+      command: "node tests/e2e/badgr.mjs --root tests/e2e/fixtures/local/badgr --port 4177 --allow-origin http://127.0.0.1:4173",
+      url: "http://127.0.0.1:4177/__requests",
+      reuseExistingServer: false,
+    },
+    {
       command: "node tests/e2e/server.mjs --root dist-sub --port 4174 --base /mc/",
       url: "http://127.0.0.1:4174/mc/",
       reuseExistingServer: false,

@@ -1,7 +1,8 @@
 //! The demo badges in public/badges/ (made by scripts/demo-badges) each get
 //! the verdict their name promises from `microcred verify --json --catalog
-//! public/catalog.json`, with the demo status list and the hosted OB 2.0
-//! badge answered from their files (`--resolve`).
+//! public/catalog.json`, with the demo status list, the hosted OB 2.0
+//! badge and the Badgr-shaped issuer's documents answered from their files
+//! (`--resolve`).
 
 #![cfg(all(feature = "verifier", not(target_arch = "wasm32")))]
 
@@ -22,10 +23,22 @@ fn verdict(file: &str) -> (ExitCode, String) {
         &format!(
             "https://badges.kestrel.example/assertions/2026-0009.json={root}/public/badges/health-data-foundations.ob2-hosted.json"
         ),
-        &format!("{root}/public/badges/{file}"),
     ]
     .map(String::from)
     .to_vec();
+    // The Badgr-shaped issuer's documents, where its public API serves them.
+    let badgr = format!("{root}/tests/badges/templates/badgr");
+    let mut args = args;
+    for (path, file) in [
+        ("assertions/Tz5Vk8NqR3mYb7LcW2xHdA", "assertion.json"),
+        ("assertions/Rv0KdQ4sM9tBx2NcF7wLeA", "revoked-answer.json"),
+        ("badges/Hd3Fq9LmT2xWc6RbN1sKpA", "badge-class.json"),
+        ("issuers/Kx7Qm2RtS9aLw4VbN8pZcA", "issuer.json"),
+    ] {
+        args.push("--resolve".into());
+        args.push(format!("https://api.badgr.io/public/{path}={badgr}/{file}"));
+    }
+    args.push(format!("{root}/public/badges/{file}"));
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = microcred::cli::run(&args, &mut out, &mut err);
     let report: serde_json::Value = serde_json::from_slice(&out)
@@ -109,6 +122,9 @@ fn every_demo_badge_gets_the_verdict_its_name_promises() {
         ".svg",
         ".ob2.jwt",
         ".ob2-hosted.json",
+        ".badgr.json",
+        ".badgr.png",
+        ".badgr.svg",
     ] {
         assert!(
             names.iter().any(|n| n.ends_with(ending)),
@@ -144,4 +160,47 @@ fn no_private_key_is_published() {
             file.display()
         );
     }
+}
+
+/// What an Open Badges 2.0 validator needs to check our signed assertion
+/// (the 2.0 specification's signed verification): the creator key's
+/// CryptographicKey document, published under public/, names the issuer as
+/// its owner and holds the key the catalog lists; the issuer profile in the
+/// assertion lists the key in `publicKey`.
+#[test]
+fn the_ob2_signing_key_is_published_for_other_validators() {
+    use base64::Engine as _;
+    let root = env!("CARGO_MANIFEST_DIR");
+    let read = |path: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(format!("{root}/{path}")).unwrap()).unwrap()
+    };
+    let token = std::fs::read_to_string(format!(
+        "{root}/public/badges/health-data-foundations.ob2.jwt"
+    ))
+    .unwrap();
+    let payload: serde_json::Value = serde_json::from_slice(
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(token.trim().split('.').nth(1).unwrap())
+            .unwrap(),
+    )
+    .unwrap();
+    let creator = payload["verification"]["creator"].as_str().unwrap();
+    let issuer = &payload["badge"]["issuer"];
+    assert_eq!(issuer["publicKey"], creator);
+    let file = creator
+        .strip_prefix("https://kestrel.example/")
+        .expect("the key lives on the site");
+    let key = read(&format!("public/{file}"));
+    assert_eq!(key["type"], "CryptographicKey");
+    assert_eq!(key["id"], creator);
+    assert_eq!(key["owner"], issuer["id"]);
+    let catalog = read("public/catalog.json");
+    let listed = catalog["issuers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i["keys"].as_array().unwrap())
+        .find(|k| k["id"] == creator)
+        .expect("the catalog lists the key");
+    assert_eq!(key["publicKeyPem"], listed["publicKeyPem"]);
 }

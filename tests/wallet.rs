@@ -190,17 +190,17 @@ fn kept(file: &str, added: &str) -> Kept {
 #[test]
 fn records_carry_status_and_dedupe_by_content_or_credential_id() {
     let cases = [
-        ("health-data-foundations.json", Status::Verified),
-        ("predictive-health-analytics-expired.json", Status::Expired),
-        ("health-data-governance-revoked.json", Status::Revoked),
+        ("health-data-foundations.json", Verdict::Verified),
+        ("predictive-health-analytics-expired.json", Verdict::Expired),
+        ("health-data-governance-revoked.json", Verdict::Revoked),
         (
             "health-data-foundations-unknown-issuer.json",
-            Status::UnknownIssuer,
+            Verdict::UnknownIssuer,
         ),
-        ("predictive-health-analytics.jwt", Status::Verified),
-        ("health-data-governance.png", Status::Verified),
-        ("predictive-health-analytics.svg", Status::Verified),
-        ("clinical-data-visualisation.jcs.json", Status::Verified),
+        ("predictive-health-analytics.jwt", Verdict::Verified),
+        ("health-data-governance.png", Verdict::Verified),
+        ("predictive-health-analytics.svg", Verdict::Verified),
+        ("clinical-data-visualisation.jcs.json", Verdict::Verified),
     ];
     let mut cards: Vec<Card> = Vec::new();
     for (file, status) in cases {
@@ -279,16 +279,16 @@ fn a_recheck_updates_the_status_and_keeps_the_details() {
     let (_, revoked) = report("health-data-governance-revoked.json");
     // A garbled answer changes nothing.
     assert!(!k.recheck("garbage".into(), at("2026-12-01T00:00:00Z")));
-    assert_eq!(k.card.status(), Status::Verified);
+    assert_eq!(k.card.status(), Verdict::Verified);
     // A could-not-check answer without a badge keeps the card's details.
     let offline =
         r#"{"verdict":"could_not_check","format":"unknown","checks":[],"input_sha256":"x"}"#;
     assert!(k.recheck(offline.into(), at("2026-12-01T00:00:00Z")));
-    assert_eq!(k.card.status(), Status::CouldNotCheck);
+    assert_eq!(k.card.status(), Verdict::CouldNotCheck);
     assert_eq!(k.card.name, name);
     assert_eq!(k.card.checked, at("2026-12-01T00:00:00Z"));
     assert!(k.recheck(revoked, at("2026-12-02T00:00:00Z")));
-    assert_eq!(k.card.status(), Status::Revoked);
+    assert_eq!(k.card.status(), Verdict::Revoked);
 }
 
 fn card(key: &str, name: &str, issuer: &str, verdict: &str, issued: i64, added: i64) -> Card {
@@ -335,10 +335,10 @@ fn arrange_sorts_filters_and_flags_expiry() {
         ["beta", "Delta", "gamma", "Alpha"]
     );
     assert_eq!(
-        names(WalletSort::Status, &all),
+        names(WalletSort::Verdict, &all),
         ["beta", "gamma", "Delta", "Alpha"]
     );
-    assert_eq!(cards[3].status(), Status::CouldNotCheck);
+    assert_eq!(cards[3].status(), Verdict::CouldNotCheck);
     let kestrel = WalletFilter {
         status: None,
         issuer: Some("Kestrel".into()),
@@ -348,7 +348,7 @@ fn arrange_sorts_filters_and_flags_expiry() {
         ["beta", "Delta", "gamma"]
     );
     let expired = WalletFilter {
-        status: Some(Status::Expired),
+        status: Some(Verdict::Expired),
         issuer: None,
     };
     assert_eq!(names(WalletSort::Name, &expired), ["gamma"]);
@@ -357,8 +357,8 @@ fn arrange_sorts_filters_and_flags_expiry() {
         assert_eq!(WalletSort::from_key(sort.key()), sort);
     }
     assert_eq!(WalletSort::from_key("nonsense"), WalletSort::Issued);
-    for status in Status::ALL {
-        assert_eq!(Status::from_verdict(status.key()), status);
+    for status in Verdict::ALL {
+        assert_eq!(Verdict::from_key(status.as_str()), status);
     }
 
     let now = at("2026-11-30T00:00:00Z");

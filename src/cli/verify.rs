@@ -212,6 +212,9 @@ pub fn run(args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> ExitCode 
             };
             let _ = writeln!(out, "  {mark} {}", check.sentence);
         }
+        if let Some(page) = &report.issuer_page {
+            let _ = writeln!(out, "  the issuer's own page for it: {page}");
+        }
     }
     if report.verdict == Verdict::Verified {
         ExitCode::SUCCESS

@@ -25,6 +25,7 @@ pub mod markdown;
 pub mod money;
 pub mod report_view;
 pub mod text;
+pub mod verdict;
 #[cfg(feature = "verifier")]
 pub mod verify;
 pub mod wallet;

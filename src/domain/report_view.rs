@@ -17,6 +17,9 @@ pub struct ReportView {
     pub checks: Vec<CheckView>,
     pub input_sha256: String,
     pub badge: Option<BadgeSummary>,
+    /// The issuer's own address for the badge when it could not be fetched
+    /// from here (CORS, offline); only http(s) links pass.
+    pub issuer_page: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -111,6 +114,7 @@ impl FromJson for ReportView {
             checks: r.list(o, "checks"),
             input_sha256: r.req(o, "input_sha256"),
             badge: r.opt(o, "badge"),
+            issuer_page: safe_link(r.opt::<String>(o, "issuer_page").as_deref()),
         }
     }
 }

@@ -79,14 +79,24 @@ async function headerRules() {
 }
 
 async function fixtureOrigins(fixture) {
+  const origins = [];
   const file = fixture && (await fileAt(join(fixtures, fixture), "config.json"));
-  if (!file) return [];
-  try {
-    const config = JSON.parse(await readFile(file, "utf8"));
-    return ["enrolment_endpoint", "interest_endpoint"].filter((k) => config[k]).map((k) => new URL(config[k]).origin);
-  } catch {
-    return [];
+  if (file) {
+    try {
+      const config = JSON.parse(await readFile(file, "utf8"));
+      origins.push(...["enrolment_endpoint", "interest_endpoint"].filter((k) => config[k]).map((k) => new URL(config[k]).origin));
+    } catch {}
   }
+  // A fixture catalog's hosted-badge hosts (a build writes https://host; the
+  // local stand-ins are plain http).
+  const catalog = fixture && (await fileAt(join(fixtures, fixture), "catalog.json"));
+  if (catalog) {
+    try {
+      for (const issuer of JSON.parse(await readFile(catalog, "utf8")).issuers ?? [])
+        for (const host of issuer.hostedOrigins ?? []) origins.push(`http://${host}`, `https://${host}`);
+    } catch {}
+  }
+  return origins;
 }
 
 async function deployedHeaders(rel, fixture) {

@@ -502,10 +502,12 @@ fn check_issuers(catalog: &Catalog, root: &JsonPath, out: &mut Problems) {
             out.add(at.key("id"), format!("“{}” is not a URI", issuer.id));
         }
         out.https(&at.key("url"), &issuer.url);
-        if issuer.keys.is_empty() {
+        // A hosted-only issuer (Badgr never signs) needs no key: its
+        // badges verify against the hosts it is allowed.
+        if issuer.keys.is_empty() && issuer.hosted_origins.is_empty() {
             out.add(
                 at.key("keys"),
-                "an issuer needs at least one key, or none of its badges can verify".into(),
+                "an issuer needs at least one key or one hosted origin, or none of its badges can verify".into(),
             );
         }
         for (k, key) in issuer.keys.iter().enumerate() {

@@ -200,7 +200,7 @@ pub async fn verify<F: Fetch>(input: &[u8], env: &Env<'_, F>) -> Report {
                 examined.findings.unchecked = true;
                 examined.checks.skip(
                     CheckId::Format,
-                    format!("The badge at {url} could not be fetched from here ({e}). Open the address to see the issuer's own page for it, or verify the badge's file instead."),
+                    format!("The badge at {url} could not be fetched from here ({e}). Open the address to see the issuer's own page for it; or, if you have the badge's file, verify the file instead."),
                 );
                 examined.format = "link to a hosted badge".into();
                 examined.issuer_page = Some(url);

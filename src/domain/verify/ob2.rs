@@ -246,6 +246,12 @@ fn assertion_view(assertion: &Map<String, Value>) -> BadgeView {
             .get("recipient")
             .and_then(super::recipient::Recipient::from_ob2),
         evidence: evidence(assertion),
+        // The badge class the assertion names, before it is read: enough
+        // for the catalog to say which of its offerings this claims to be.
+        achievement: AchievementView {
+            id: id_of(assertion.get("badge")).map(str::to_owned),
+            ..AchievementView::default()
+        },
         ..BadgeView::default()
     }
 }
@@ -415,9 +421,26 @@ pub(crate) async fn verify<F: Fetch>(
     if kind == Verification::Hosted && host_listed {
         match fetch_hosted(assertion, assertion_id, env, checks, findings).await {
             Ok(copy) => hosted_copy = Some(copy),
+            // Nothing the file says is checked, its dates included.
             Err(Some(page)) => {
                 out.issuer_page = Some(page);
-                dates(assertion, env.now, checks, findings);
+                return out;
+            }
+            // Revoked: what it was is still worth showing (a wallet lists
+            // it by name), from the badge class the file names.
+            Err(None) if findings.revoked => {
+                if let Ok(badge) = object_at(assertion.get("badge"), env).await {
+                    read_badge_class(&badge, &mut out.view);
+                    if let Some(issuer) =
+                        id_of(badge.get("issuer")).and_then(|i| env.trust.issuer(i))
+                    {
+                        out.view.issuer = IssuerView {
+                            id: issuer.id.clone(),
+                            name: issuer.name.clone(),
+                            url: Some(issuer.url.clone()),
+                        };
+                    }
+                }
                 return out;
             }
             Err(None) => return out,

@@ -3,45 +3,7 @@
 
 use serde::Serialize;
 
-/// The one plain answer (DESIGN.md principle 3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    Verified,
-    Expired,
-    Revoked,
-    NotYetValid,
-    UnknownIssuer,
-    Invalid,
-    CouldNotCheck,
-}
-
-impl Verdict {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Verified => "verified",
-            Verdict::Expired => "expired",
-            Verdict::Revoked => "revoked",
-            Verdict::NotYetValid => "not_yet_valid",
-            Verdict::UnknownIssuer => "unknown_issuer",
-            Verdict::Invalid => "invalid",
-            Verdict::CouldNotCheck => "could_not_check",
-        }
-    }
-
-    /// The verdict in a few words for a person.
-    pub fn label(self) -> &'static str {
-        match self {
-            Verdict::Verified => "Verified",
-            Verdict::Expired => "Expired",
-            Verdict::Revoked => "Revoked",
-            Verdict::NotYetValid => "Not yet valid",
-            Verdict::UnknownIssuer => "Unknown issuer",
-            Verdict::Invalid => "Not valid",
-            Verdict::CouldNotCheck => "Could not check",
-        }
-    }
-}
+pub use crate::domain::verdict::Verdict;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

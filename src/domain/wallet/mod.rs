@@ -23,87 +23,8 @@ pub use share::{
 /// Badges that expire within this many days stand out.
 pub const EXPIRY_WARNING_DAYS: i64 = 90;
 
-/// A badge's standing, from the verifier's verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Status {
-    Verified,
-    Expired,
-    NotYetValid,
-    CouldNotCheck,
-    UnknownIssuer,
-    Revoked,
-    Invalid,
-}
-
-impl Status {
-    pub const ALL: [Status; 7] = [
-        Status::Verified,
-        Status::Expired,
-        Status::NotYetValid,
-        Status::CouldNotCheck,
-        Status::UnknownIssuer,
-        Status::Revoked,
-        Status::Invalid,
-    ];
-
-    /// The verifier's verdict (`verified`, `expired`, …); anything else
-    /// means it could not say.
-    pub fn from_verdict(verdict: &str) -> Status {
-        match verdict {
-            "verified" => Status::Verified,
-            "expired" => Status::Expired,
-            "not_yet_valid" => Status::NotYetValid,
-            "unknown_issuer" => Status::UnknownIssuer,
-            "revoked" => Status::Revoked,
-            "invalid" => Status::Invalid,
-            _ => Status::CouldNotCheck,
-        }
-    }
-
-    /// The verdict word, also used in URLs and the backup.
-    pub fn key(self) -> &'static str {
-        match self {
-            Status::Verified => "verified",
-            Status::Expired => "expired",
-            Status::NotYetValid => "not_yet_valid",
-            Status::CouldNotCheck => "could_not_check",
-            Status::UnknownIssuer => "unknown_issuer",
-            Status::Revoked => "revoked",
-            Status::Invalid => "invalid",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Verified => "Verified",
-            Status::Expired => "Expired",
-            Status::NotYetValid => "Not valid yet",
-            Status::CouldNotCheck => "Could not check",
-            Status::UnknownIssuer => "Unknown issuer",
-            Status::Revoked => "Revoked",
-            Status::Invalid => "Not valid",
-        }
-    }
-
-    /// A symbol shown beside the words (never instead of them).
-    pub fn icon(self) -> &'static str {
-        match self {
-            Status::Verified => "✓",
-            Status::Expired | Status::NotYetValid => "!",
-            Status::CouldNotCheck | Status::UnknownIssuer => "?",
-            Status::Revoked | Status::Invalid => "✗",
-        }
-    }
-
-    /// Whether the badge counts towards credit and the CPD ledger: its last
-    /// check showed it genuine, from an issuer the catalog trusts. An expired
-    /// badge still counts (the learning happened). One that could not be
-    /// checked does not, since it may have been revoked: "check all again"
-    /// once the reason (often being offline) has passed.
-    pub fn counts(self) -> bool {
-        matches!(self, Status::Verified | Status::Expired)
-    }
-}
+/// A badge's standing is the verifier's verdict (one type, written once).
+pub use crate::domain::verdict::Verdict;
 
 /// What the list shows of a badge, taken from its report when it is
 /// verified, so that opening the wallet never re-reads every report.
@@ -243,8 +164,8 @@ impl Card {
         }
     }
 
-    pub fn status(&self) -> Status {
-        Status::from_verdict(&self.verdict)
+    pub fn status(&self) -> Verdict {
+        Verdict::from_key(&self.verdict)
     }
 
     /// Expires within [`EXPIRY_WARNING_DAYS`] from `now`, and has not yet.
@@ -290,7 +211,7 @@ pub enum WalletSort {
     Name,
     Issuer,
     /// Verified first, then the ones that need attention.
-    Status,
+    Verdict,
 }
 
 impl WalletSort {
@@ -299,7 +220,7 @@ impl WalletSort {
         WalletSort::Added,
         WalletSort::Name,
         WalletSort::Issuer,
-        WalletSort::Status,
+        WalletSort::Verdict,
     ];
 
     pub fn key(self) -> &'static str {
@@ -308,7 +229,7 @@ impl WalletSort {
             WalletSort::Added => "added",
             WalletSort::Name => "name",
             WalletSort::Issuer => "issuer",
-            WalletSort::Status => "status",
+            WalletSort::Verdict => "status",
         }
     }
 
@@ -318,7 +239,7 @@ impl WalletSort {
             WalletSort::Added => "Newest added",
             WalletSort::Name => "Name, A to Z",
             WalletSort::Issuer => "Issuer, A to Z",
-            WalletSort::Status => "Status",
+            WalletSort::Verdict => "Verdict",
         }
     }
 
@@ -333,7 +254,7 @@ impl WalletSort {
 /// Which badges the list shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WalletFilter {
-    pub status: Option<Status>,
+    pub status: Option<Verdict>,
     pub issuer: Option<String>,
 }
 
@@ -355,7 +276,7 @@ pub fn arrange<'a>(cards: &'a [Card], filter: &WalletFilter, sort: WalletSort) -
             WalletSort::Added => b.added.cmp(&a.added),
             WalletSort::Name => fold(&a.name).cmp(&fold(&b.name)),
             WalletSort::Issuer => fold(&a.issuer).cmp(&fold(&b.issuer)),
-            WalletSort::Status => a.status().cmp(&b.status()),
+            WalletSort::Verdict => a.status().cmp(&b.status()),
         };
         primary
             .then_with(|| fold(&a.name).cmp(&fold(&b.name)))

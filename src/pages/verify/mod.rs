@@ -17,6 +17,7 @@ use crate::components::{Spinner, use_page_title};
 use crate::domain::catalog::{Catalog, facts};
 use crate::domain::date::Date;
 use crate::domain::report_view::{BadgeSummary, CheckView, ReportView, own_image, safe_link};
+use crate::domain::verdict::{Tone, Verdict};
 use crate::platform;
 use crate::state::use_catalog;
 
@@ -213,47 +214,6 @@ fn read_file(file: web_sys::File, run: impl Fn(Vec<u8>, String, Option<String>) 
     });
 }
 
-/// The verdict's symbol and its explanation (never colour alone).
-fn verdict_words(verdict: &str) -> (&'static str, &'static str, &'static str) {
-    match verdict {
-        "verified" => (
-            "✓",
-            "Verified",
-            "The badge is genuine: it was signed by an issuer this university trusts, it has not been changed since, and it has not expired or been revoked.",
-        ),
-        "expired" => (
-            "!",
-            "Expired",
-            "The badge is genuine, but it has expired. The skill it vouches for may need refreshing.",
-        ),
-        "revoked" => (
-            "✗",
-            "Revoked",
-            "The issuer has withdrawn this badge. It no longer vouches for anything.",
-        ),
-        "not_yet_valid" => (
-            "!",
-            "Not yet valid",
-            "The badge is genuine, but its validity period has not started.",
-        ),
-        "unknown_issuer" => (
-            "?",
-            "Unknown issuer",
-            "The badge is signed, but not with a key this university's catalog lists. Its signature alone does not show who issued it.",
-        ),
-        "invalid" => (
-            "✗",
-            "Not valid",
-            "This badge does not check out: it was changed after it was signed, its signature is wrong, or it is not a badge.",
-        ),
-        _ => (
-            "?",
-            "Could not check",
-            "Something needed to check this badge could not be fetched or read, so it cannot be called valid. This does not mean it has been revoked.",
-        ),
-    }
-}
-
 fn outcome_words(outcome: &str) -> (&'static str, &'static str) {
     match outcome {
         "pass" => ("✓", "Passed"),
@@ -278,17 +238,43 @@ pub(crate) fn ReportResult(
     last: Last,
     recheck: impl Fn(String) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let (symbol, label, sentence) = verdict_words(&report.verdict);
+    let verdict = Verdict::from_key(&report.verdict);
+    let (symbol, label, sentence) = (verdict.symbol(), verdict.label(), verdict.sentence());
     // Keyboard and screen-reader users land on the verdict.
     Effect::new(|_| {
         platform::focus_id("verdict-title");
     });
-    let verdict_class = format!("{} {}", style::verdict, verdict_class(&report.verdict));
+    let verdict_class = format!("{} {}", style::verdict, tone_class(verdict.tone()));
     let catalog = use_catalog().get();
     let details = report
         .badge
         .clone()
         .map(|badge| view! { <BadgeDetails badge catalog=catalog.clone() /> });
+    // The issuer's copy could not be had at all (its server refuses other
+    // sites, or the network is down): say so plainly, mark what the file
+    // claims as unchecked, and send the reader to the issuer's own page.
+    let details = match report.issuer_page.clone() {
+        None => details.map(IntoAny::into_any),
+        Some(page) => Some(view! {
+            <section class=style::unreachable aria-labelledby="unreachable-title">
+                <h3 id="unreachable-title">"The issuer's copy could not be reached from here"</h3>
+                <p>"Your browser could not get the issuer's own copy of this badge, so nothing it says has been checked. Many issuers' servers, Canvas Credentials (Badgr) among them, do not let other websites read their badges; or you may be offline. This does not mean the badge is forged, nor that it is genuine."</p>
+                <p>
+                    <a href=page.clone() target="_blank" rel="noopener noreferrer">"Open the issuer's page for this badge"</a>
+                    " to see the issuer's own answer (it opens in a new tab)."
+                </p>
+                <p>"University staff can check it fully from a computer with the command-line tool: "
+                    <code class=style::detail>{format!("microcred verify {page}")}</code>
+                </p>
+            </section>
+            {details.map(|d| view! {
+                <section class=style::unchecked aria-labelledby="claims-title">
+                    <h3 id="claims-title">"What the file claims (not checked)"</h3>
+                    {d}
+                </section>
+            })}
+        }.into_any()),
+    };
     let checks = report
         .checks
         .iter()
@@ -371,11 +357,11 @@ pub(crate) fn ReportResult(
     }
 }
 
-fn verdict_class(verdict: &str) -> &'static str {
-    match verdict {
-        "verified" => style::good,
-        "expired" | "not_yet_valid" | "unknown_issuer" | "could_not_check" => style::caution,
-        _ => style::bad,
+fn tone_class(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Good => style::good,
+        Tone::Caution => style::caution,
+        Tone::Bad => style::bad,
     }
 }
 
@@ -399,10 +385,10 @@ fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl Into
         .as_ref()
         .and_then(|i| i.image.clone())
         .map(|src| view! { <img class=style::logo src=platform::asset_url(&src) alt="" width="40" height="40" /> });
-    let issuer_name = if badge.issuer_name.is_empty() {
-        badge.issuer_id.clone()
-    } else {
-        badge.issuer_name.clone()
+    let issuer_name = match (badge.issuer_name.is_empty(), badge.issuer_id.is_empty()) {
+        (false, _) => badge.issuer_name.clone(),
+        (true, false) => badge.issuer_id.clone(),
+        (true, true) => "an issuer it does not name".to_owned(),
     };
     let image = own_image(
         badge.image.as_deref(),
@@ -495,10 +481,10 @@ fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl Into
         .evidence
         .iter()
         .map(|e| {
-            let text = if e.description.is_empty() {
-                e.name.clone()
-            } else {
-                format!("{}: {}", e.name, e.description)
+            let text = match (e.name.is_empty(), e.description.is_empty()) {
+                (_, true) => e.name.clone(),
+                (true, false) => e.description.clone(),
+                (false, false) => format!("{}: {}", e.name, e.description),
             };
             link_item(text, e.url.as_deref())
         })
@@ -506,6 +492,21 @@ fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl Into
     let credit = badge
         .credit_points
         .map(|p| view! { <p>{format!("Credit: {}.", facts::credit_points(p))}</p> });
+    // A hosted badge whose badge class could not be read names no
+    // achievement of its own: the catalog's name for it, else say so.
+    let title = [&badge.achievement_name, &badge.name]
+        .into_iter()
+        .find(|n| !n.is_empty())
+        .cloned()
+        .or_else(|| {
+            let id = badge.achievement_id.as_deref()?;
+            let o = catalog.as_ref()?.offering_for_achievement(id)?;
+            Some(format!(
+                "{} (as this university's catalog names it)",
+                o.title
+            ))
+        })
+        .unwrap_or_else(|| "A badge whose name could not be read".to_owned());
     let section = |title: &'static str, items: Vec<AnyView>| {
         (!items.is_empty()).then(|| view! { <h4>{title}</h4> {list(items)} })
     };
@@ -514,7 +515,7 @@ fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl Into
             <div class=style::badge_head>
                 {image}
                 <div>
-                    <h3 id="badge-title">{if badge.achievement_name.is_empty() { badge.name.clone() } else { badge.achievement_name.clone() }}</h3>
+                    <h3 id="badge-title">{title}</h3>
                     <p class=style::issuer>{logo}{format!("Issued by {issuer_name}")}</p>
                 </div>
             </div>

@@ -21,8 +21,9 @@ use crate::domain::catalog::{Catalog, facts};
 use crate::domain::date::Date;
 use crate::domain::instant::UnixTime;
 use crate::domain::report_view::own_image;
+use crate::domain::verdict::Tone;
 use crate::domain::wallet::{
-    self, Card, Status, WalletFilter, WalletSort, arrange, held_achievements, ledger_csv,
+    self, Card, Verdict, WalletFilter, WalletSort, arrange, held_achievements, ledger_csv,
     ledger_entries, ledger_totals,
 };
 use crate::platform;
@@ -225,11 +226,11 @@ fn long_date(t: UnixTime) -> String {
 #[component]
 fn List(wallet: WalletState, cards: Vec<Card>, catalog: Option<Arc<Catalog>>) -> impl IntoView {
     let sort = RwSignal::new(WalletSort::default());
-    let status = RwSignal::new(None::<Status>);
+    let status = RwSignal::new(None::<Verdict>);
     let issuer = RwSignal::new(None::<String>);
     let shown = RwSignal::new(PAGE);
     let issuers = wallet::issuers(&cards);
-    let statuses: Vec<Status> = Status::ALL
+    let statuses: Vec<Verdict> = Verdict::ALL
         .into_iter()
         .filter(|s| cards.iter().any(|c| c.status() == *s))
         .collect();
@@ -253,7 +254,7 @@ fn List(wallet: WalletState, cards: Vec<Card>, catalog: Option<Arc<Catalog>>) ->
         move |ev: leptos::ev::Event| sort.set(WalletSort::from_key(&event_target_value(&ev)));
     let on_status = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
-        status.set(Status::ALL.into_iter().find(|s| s.key() == v));
+        status.set(Verdict::ALL.into_iter().find(|s| s.as_str() == v));
         shown.set(PAGE);
     };
     let on_issuer = move |ev: leptos::ev::Event| {
@@ -300,7 +301,7 @@ fn List(wallet: WalletState, cards: Vec<Card>, catalog: Option<Arc<Catalog>>) ->
                     <label for="wallet-status">"Status"</label>
                     <select id="wallet-status" on:change=on_status>
                         <option value="">"Any status"</option>
-                        {statuses.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                        {statuses.into_iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div>
@@ -386,7 +387,7 @@ fn BadgeCard(card: Card, image: Option<String>, now: UnixTime) -> impl IntoView 
                 <p>{dates}</p>
                 {soon}
                 <p class=status_class>
-                    <span aria-hidden="true">{status.icon()}" "</span>
+                    <span aria-hidden="true">{status.symbol()}" "</span>
                     {status.label()}
                 </p>
             </div>
@@ -394,13 +395,11 @@ fn BadgeCard(card: Card, image: Option<String>, now: UnixTime) -> impl IntoView 
     }
 }
 
-pub(crate) fn status_class(status: Status) -> &'static str {
-    match status {
-        Status::Verified => style::good,
-        Status::Expired | Status::NotYetValid | Status::CouldNotCheck | Status::UnknownIssuer => {
-            style::caution
-        }
-        Status::Revoked | Status::Invalid => style::bad,
+pub(crate) fn status_class(status: Verdict) -> &'static str {
+    match status.tone() {
+        Tone::Good => style::good,
+        Tone::Caution => style::caution,
+        Tone::Bad => style::bad,
     }
 }
 
