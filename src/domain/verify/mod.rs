@@ -5,18 +5,14 @@
 //! one verdict, a row per check, and what the badge warrants. Trust comes
 //! only from the catalog ([`TrustStore`]); "now" comes from the caller.
 //!
-//! The rules that decide the verdict, most serious first:
-//! 1. anything that makes the badge unverifiable as written — unreadable,
-//!    missing required fields, no proof, a proof that does not verify, an
-//!    undefined term or unpinned context, a key used outside its window,
-//!    expiry before issue — gives **invalid**;
-//! 2. a signature that verifies only under a key the badge asserts itself
-//!    gives **unknown_issuer** (it may be genuine, but not from an issuer the
-//!    catalog trusts);
-//! 3. then **revoked**, **expired**, **not_yet_valid**;
-//! 4. a status that could not be checked gives **could_not_check** — never
-//!    "verified";
-//! 5. otherwise **verified**.
+//! Every row that decides something says what it means for the verdict
+//! (`Check::effect`), and [`verdict_of`] reads the verdict off the rows
+//! with one documented order of precedence: invalid (unreadable, missing
+//! required fields, a proof that does not verify, an unpinned context, a key
+//! used outside its window, expiry before issue), then unknown issuer (a
+//! signature only under a key the badge asserts itself), revoked, expired,
+//! not yet valid, could not check (never "verified"), and verified only when
+//! a signature or the issuer's hosted copy was checked and passed.
 
 pub mod baked;
 pub mod credential;
@@ -34,7 +30,7 @@ mod vc;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
-pub use report::{Check, CheckId, Outcome, Report, Verdict};
+pub use report::{Check, CheckId, Effect, Outcome, Report, Verdict, verdict_of};
 pub use trust::TrustStore;
 
 use crate::domain::instant::UnixTime;
@@ -97,37 +93,6 @@ pub fn block_on<T>(future: impl Future<Output = T>) -> T {
     }
 }
 
-/// What was found, before it becomes one verdict.
-#[derive(Debug, Default)]
-pub(crate) struct Findings {
-    invalid: bool,
-    untrusted: bool,
-    revoked: bool,
-    expired: bool,
-    not_yet_valid: bool,
-    unchecked: bool,
-}
-
-impl Findings {
-    pub(crate) fn verdict(&self) -> Verdict {
-        if self.invalid {
-            Verdict::Invalid
-        } else if self.untrusted {
-            Verdict::UnknownIssuer
-        } else if self.revoked {
-            Verdict::Revoked
-        } else if self.expired {
-            Verdict::Expired
-        } else if self.not_yet_valid {
-            Verdict::NotYetValid
-        } else if self.unchecked {
-            Verdict::CouldNotCheck
-        } else {
-            Verdict::Verified
-        }
-    }
-}
-
 /// Verifies the bytes of a badge.
 pub async fn verify<F: Fetch>(input: &[u8], env: &Env<'_, F>) -> Report {
     let mut examined = examine(input, env.trust, env.now);
@@ -142,16 +107,18 @@ pub async fn verify<F: Fetch>(input: &[u8], env: &Env<'_, F>) -> Report {
                 if fetched.status == 200 && ob2::revoked_answer(&fetched.body).is_some() =>
             {
                 let reason = ob2::revoked_answer(&fetched.body).flatten();
-                examined.findings.revoked = true;
-                examined.checks.fail(
-                    CheckId::Status,
-                    format!(
-                        "The issuer has revoked the badge at {url}.{}",
-                        reason
-                            .map(|r| format!(" Reason given: {r}"))
-                            .unwrap_or_default()
-                    ),
-                );
+                examined
+                    .checks
+                    .fail(
+                        CheckId::Status,
+                        format!(
+                            "The issuer has revoked the badge at {url}.{}",
+                            reason
+                                .map(|r| format!(" Reason given: {r}"))
+                                .unwrap_or_default()
+                        ),
+                    )
+                    .means(Effect::Revoked);
                 examined.format = "link to a hosted badge".into();
             }
             Ok(fetched) if fetched.status == 200 => {
@@ -163,62 +130,70 @@ pub async fn verify<F: Fetch>(input: &[u8], env: &Env<'_, F>) -> Report {
                     Check {
                         id: CheckId::Format,
                         outcome: Outcome::Pass,
+                        effect: Effect::None,
                         sentence: format!("Fetched the badge from {url}."),
                         detail: String::new(),
                     },
                 );
                 examined.place = place;
                 if let Later::Hosted(again) = &examined.later {
-                    examined.findings.invalid = true;
-                    examined.checks.fail(
-                        CheckId::Format,
-                        format!("The address gives another address ({again}) instead of a badge."),
-                    );
+                    examined
+                        .checks
+                        .fail(
+                            CheckId::Format,
+                            format!(
+                                "The address gives another address ({again}) instead of a badge."
+                            ),
+                        )
+                        .means(Effect::Invalid);
                     examined.later = Later::Nothing;
                 }
             }
             Ok(fetched) if fetched.status == 410 => {
-                examined.findings.revoked = true;
-                examined.checks.fail(
-                    CheckId::Status,
-                    format!("The issuer has withdrawn the badge at {url} (HTTP 410)."),
-                );
+                examined
+                    .checks
+                    .fail(
+                        CheckId::Status,
+                        format!("The issuer has withdrawn the badge at {url} (HTTP 410)."),
+                    )
+                    .means(Effect::Revoked);
                 examined.format = "link to a hosted badge".into();
             }
             Ok(fetched) => {
-                examined.findings.unchecked = true;
-                examined.checks.skip(
-                    CheckId::Format,
-                    format!(
-                        "The badge at {url} could not be fetched: the server answered HTTP {}.",
-                        fetched.status
-                    ),
-                );
+                examined
+                    .checks
+                    .skip(
+                        CheckId::Format,
+                        format!(
+                            "The badge at {url} could not be fetched: the server answered HTTP {}.",
+                            fetched.status
+                        ),
+                    )
+                    .means(Effect::Unchecked);
                 examined.format = "link to a hosted badge".into();
             }
             Err(e) => {
-                examined.findings.unchecked = true;
                 examined.checks.skip(
                     CheckId::Format,
                     format!("The badge at {url} could not be fetched from here ({e}). Open the address to see the issuer's own page for it; or, if you have the badge's file, verify the file instead."),
-                );
+                ).means(Effect::Unchecked);
                 examined.format = "link to a hosted badge".into();
                 examined.issuer_page = Some(url);
             }
         }
     }
-    let (checks, findings) = (&mut examined.checks, &mut examined.findings);
+    let checks = &mut examined.checks;
     match std::mem::replace(&mut examined.later, Later::Nothing) {
         Later::Nothing | Later::Hosted(_) => {}
-        Later::Status(_) if findings.invalid => {
+        Later::Status(_) if checks.has(Effect::Invalid) => {
             checks.skip(
                 CheckId::Status,
                 "Its status was not checked, because the badge is not valid anyway.",
             );
         }
-        Later::Status(credential) => status::check(&credential, env, checks, findings).await,
+        Later::Status(credential) => status::check(&credential, env, checks).await,
         Later::Ob2(assertion, token) => {
-            let found = ob2::verify(&assertion, token.as_ref(), env, checks, findings).await;
+            let found = ob2::verify(&assertion, token.as_ref(), env, checks).await;
             examined.format = found.format;
             examined.badge = Some(found.view);
             examined.issuer_page = found.issuer_page;
@@ -227,23 +202,20 @@ pub async fn verify<F: Fetch>(input: &[u8], env: &Env<'_, F>) -> Report {
     if let Some(place) = &examined.place {
         examined.format = format!("{}, baked in {place}", examined.format);
     }
-    // Defence in depth: "verified" needs a signature (or the issuer's own
-    // hosted copy) that was checked and passed. No path may reach it by
-    // simply finding nothing wrong.
-    let signature_passed = examined
-        .checks
-        .0
-        .iter()
-        .any(|c| c.id == CheckId::Signature && c.outcome == Outcome::Pass);
-    if examined.findings.verdict() == Verdict::Verified && !signature_passed {
-        examined.findings.invalid = true;
-        examined.checks.fail(
-            CheckId::Signature,
-            "Nothing in the badge could be checked against its issuer, so it is not verified.",
-        );
+    // "Verified" needs a signature (or the issuer's own hosted copy) that was
+    // checked and passed (`verdict_of`'s last rule); say so when that rule
+    // is what decides.
+    if examined.checks.verdict() == Verdict::Invalid && !examined.checks.has(Effect::Invalid) {
+        examined
+            .checks
+            .fail(
+                CheckId::Signature,
+                "Nothing in the badge could be checked against its issuer, so it is not verified.",
+            )
+            .means(Effect::Invalid);
     }
     Report {
-        verdict: examined.findings.verdict(),
+        verdict: examined.checks.verdict(),
         format: examined.format,
         checks: examined.checks.0,
         input_sha256: di::hex(&digest),
@@ -257,7 +229,6 @@ pub async fn verify<F: Fetch>(input: &[u8], env: &Env<'_, F>) -> Report {
 /// Everything verification finds without the network.
 pub(crate) struct Examined {
     pub checks: Checks,
-    pub findings: Findings,
     pub format: String,
     pub badge: Option<credential::BadgeView>,
     /// Where in an image the badge was found.
@@ -282,18 +253,17 @@ pub(crate) enum Later {
 /// Examines a badge: format, proofs, trust, dates; not its status.
 pub(crate) fn examine(input: &[u8], trust: &TrustStore, now: UnixTime) -> Examined {
     let mut checks = Checks::default();
-    let mut findings = Findings::default();
     let mut format = "unknown".to_owned();
     let mut badge = None;
     let (input_text, place) = match unbake(input) {
         Ok(Some(embedded)) => (embedded.text.into_bytes(), Some(embedded.place)),
         Ok(None) => (input.to_vec(), None),
         Err(why) => {
-            findings.invalid = true;
-            checks.fail(CheckId::Format, format!("The image cannot be used: {why}."));
+            checks
+                .fail(CheckId::Format, format!("The image cannot be used: {why}."))
+                .means(Effect::Invalid);
             return Examined {
                 checks,
-                findings,
                 format: "image".into(),
                 badge,
                 place: None,
@@ -311,17 +281,17 @@ pub(crate) fn examine(input: &[u8], trust: &TrustStore, now: UnixTime) -> Examin
     let mut later = Later::Nothing;
     match read_input(&input_text) {
         Err(why) => {
-            findings.invalid = true;
-            checks.fail(CheckId::Format, why);
+            checks.fail(CheckId::Format, why).means(Effect::Invalid);
         }
         Ok(Input::Url(url)) => later = Later::Hosted(url),
         Ok(Input::Json(old)) | Ok(Input::Jws(jws::Jws { payload: old, .. }))
             if ob2::legacy_version(&old).is_some() =>
         {
             let version = ob2::legacy_version(&old).unwrap_or("1.x");
-            findings.unchecked = true;
             format = format!("Open Badges {version} assertion");
-            checks.skip(CheckId::Format, ob2::legacy_sentence(version));
+            checks
+                .skip(CheckId::Format, ob2::legacy_sentence(version))
+                .means(Effect::Unchecked);
         }
         Ok(Input::Json(assertion)) if ob2::is_assertion(&assertion) => {
             later = Later::Ob2(assertion, None);
@@ -330,32 +300,17 @@ pub(crate) fn examine(input: &[u8], trust: &TrustStore, now: UnixTime) -> Examin
             later = Later::Ob2(token.payload.clone(), Some(token));
         }
         Ok(Input::Json(credential)) => {
-            let (name, view) = verify_vc(
-                &credential,
-                Signed::Embedded,
-                trust,
-                now,
-                &mut checks,
-                &mut findings,
-            );
+            let (name, view) = verify_vc(&credential, Signed::Embedded, trust, now, &mut checks);
             (format, badge, later) = (name, Some(view), Later::Status(credential));
         }
         Ok(Input::Jws(token)) => {
             let credential = jwt_credential(&token);
-            let (name, view) = verify_vc(
-                &credential,
-                Signed::Jws(&token),
-                trust,
-                now,
-                &mut checks,
-                &mut findings,
-            );
+            let (name, view) = verify_vc(&credential, Signed::Jws(&token), trust, now, &mut checks);
             (format, badge, later) = (name, Some(view), Later::Status(credential));
         }
     }
     Examined {
         checks,
-        findings,
         format,
         badge,
         place,
@@ -414,7 +369,6 @@ pub(crate) fn trusted_signer(
     key: &trust::TrustedKey,
     issued: Option<UnixTime>,
     checks: &mut Checks,
-    findings: &mut Findings,
 ) {
     checks
         .pass(
@@ -425,34 +379,24 @@ pub(crate) fn trusted_signer(
             ),
         )
         .detail(format!("key {}", key.id));
-    key_window(key, issued, checks, findings);
+    key_window(key, issued, checks);
 }
 
 /// A status that could not be checked: never read as "not revoked".
-pub(crate) fn status_unknown(
-    checks: &mut Checks,
-    findings: &mut Findings,
-    why: &str,
-    detail: String,
-) {
-    findings.unchecked = true;
+pub(crate) fn status_unknown(checks: &mut Checks, why: &str, detail: String) {
     checks
         .skip(
             CheckId::Status,
             format!("Whether it was revoked could not be checked: {why}."),
         )
-        .detail(detail);
+        .detail(detail)
+        .means(Effect::Unchecked);
 }
 
 /// Whether the signing key was in force when the badge says it was issued
 /// (DESIGN.md: keys are judged at issuance, so retiring a key does not void
 /// the badges it signed).
-pub(crate) fn key_window(
-    key: &trust::TrustedKey,
-    issued: Option<UnixTime>,
-    checks: &mut Checks,
-    findings: &mut Findings,
-) {
+pub(crate) fn key_window(key: &trust::TrustedKey, issued: Option<UnixTime>, checks: &mut Checks) {
     match issued {
         Some(at) if key.in_window(at) => {
             checks
@@ -463,7 +407,6 @@ pub(crate) fn key_window(
                 .detail(key.window());
         }
         Some(at) => {
-            findings.invalid = true;
             checks
                 .fail(
                     CheckId::KeyWindow,
@@ -471,7 +414,8 @@ pub(crate) fn key_window(
                         "The badge says it was issued on {at}, when this key was not in force."
                     ),
                 )
-                .detail(key.window());
+                .detail(key.window())
+                .means(Effect::Invalid);
         }
         None => {
             checks

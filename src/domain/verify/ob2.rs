@@ -22,7 +22,7 @@ use super::credential::{
 use super::jws::Jws;
 use super::report::{CheckId, Checks};
 use super::trust::TrustedIssuer;
-use super::{Env, Fetch, Findings};
+use super::{Effect, Env, Fetch};
 use crate::domain::instant::UnixTime;
 
 pub const CONTEXT: &str = "https://w3id.org/openbadges/v2";
@@ -363,7 +363,6 @@ pub(crate) async fn verify<F: Fetch>(
     jws: Option<&Jws>,
     env: &Env<'_, F>,
     checks: &mut Checks,
-    findings: &mut Findings,
 ) -> Verified {
     let kind = Verification::of(assertion);
     let mut out = Verified {
@@ -379,29 +378,30 @@ pub(crate) async fn verify<F: Fetch>(
     // beside the OB 2.0 one: neither hosted nor signed verification reads
     // the assertion as JSON-LD.
     if !has_context(assertion, CONTEXT) {
-        findings.invalid = true;
-        checks.fail(
-            CheckId::Contexts,
-            format!("It does not use the Open Badges 2.0 context ({CONTEXT})."),
-        );
+        checks
+            .fail(
+                CheckId::Contexts,
+                format!("It does not use the Open Badges 2.0 context ({CONTEXT})."),
+            )
+            .means(Effect::Invalid);
         return out;
     }
     checks.pass(CheckId::Format, "Read as an Open Badges 2.0 assertion.");
     if let Err(why) = required_members(assertion) {
-        findings.invalid = true;
-        checks.fail(CheckId::Schema, why);
+        checks.fail(CheckId::Schema, why).means(Effect::Invalid);
         return out;
     }
     checks.pass(CheckId::Schema, "The assertion has every required field.");
     let kind = match kind {
         Ok(kind) => kind,
         Err(why) => {
-            findings.invalid = true;
             let mut sentence = why;
             if let Some(first) = sentence.get_mut(..1) {
                 first.make_ascii_uppercase();
             }
-            checks.fail(CheckId::Signature, format!("{sentence}."));
+            checks
+                .fail(CheckId::Signature, format!("{sentence}."))
+                .means(Effect::Invalid);
             return out;
         }
     };
@@ -419,7 +419,7 @@ pub(crate) async fn verify<F: Fetch>(
         .iter()
         .any(|issuer| host_allowed(issuer, assertion_id));
     if kind == Verification::Hosted && host_listed {
-        match fetch_hosted(assertion, assertion_id, env, checks, findings).await {
+        match fetch_hosted(assertion, assertion_id, env, checks).await {
             Ok(copy) => hosted_copy = Some(copy),
             // Nothing the file says is checked, its dates included.
             Err(Some(page)) => {
@@ -428,7 +428,7 @@ pub(crate) async fn verify<F: Fetch>(
             }
             // Revoked: what it was is still worth showing (a wallet lists
             // it by name), from the badge class the file names.
-            Err(None) if findings.revoked => {
+            Err(None) if checks.has(Effect::Revoked) => {
                 if let Ok(badge) = object_at(assertion.get("badge"), env).await {
                     read_badge_class(&badge, &mut out.view);
                     if let Some(issuer) =
@@ -458,22 +458,21 @@ pub(crate) async fn verify<F: Fetch>(
             // A signed assertion's signature can still be checked; whose
             // badge class it names cannot.
             if let (Verification::Signed, Some(jws)) = (kind, jws) {
-                signed(assertion, jws, None, env, checks, findings);
+                signed(assertion, jws, None, env, checks);
             }
             if let (Missing::Unreachable(_), Some(url)) =
                 (&missing, assertion.get("badge").and_then(Value::as_str))
             {
                 out.issuer_page = Some(url.to_owned());
             }
-            findings.unchecked = true;
             checks.skip(
                 CheckId::IssuerTrust,
                 format!(
                     "The badge class could not be read, so the issuer it names could not be confirmed: {}.",
                     missing.why()
                 ),
-            );
-            dates(assertion, env.now, checks, findings);
+            ).means(Effect::Unchecked);
+            dates(assertion, env.now, checks);
             return out;
         }
     };
@@ -493,27 +492,24 @@ pub(crate) async fn verify<F: Fetch>(
     // Who vouches for it: a catalog key (signed) or a catalog host (hosted).
     let trusted = match (kind, jws) {
         (Verification::Signed, Some(jws)) => {
-            signed(assertion, jws, Some(&claimed_issuer), env, checks, findings)
+            signed(assertion, jws, Some(&claimed_issuer), env, checks)
         }
         (Verification::Signed, None) => {
-            findings.invalid = true;
-            checks.fail(CheckId::Signature, "It says it is signed, but it was not given as its signed token (JWS), so the signature cannot be checked.");
+            checks.fail(CheckId::Signature, "It says it is signed, but it was not given as its signed token (JWS), so the signature cannot be checked.").means(Effect::Invalid);
             false
         }
-        (Verification::Hosted, _) => {
-            hosted_issuer(assertion_id, &claimed_issuer, env, checks, findings)
-        }
+        (Verification::Hosted, _) => hosted_issuer(assertion_id, &claimed_issuer, env, checks),
     };
     if let Some(issuer) = env.trust.issuer(&claimed_issuer) {
         out.view.issuer.name = issuer.name.clone();
         out.view.issuer.url = Some(issuer.url.clone());
     }
 
-    dates(assertion, env.now, checks, findings);
+    dates(assertion, env.now, checks);
 
     // Revocation, through the issuer profile.
-    if trusted && !findings.invalid {
-        revocation(badge.get("issuer"), assertion_id, env, checks, findings).await;
+    if trusted && !checks.has(Effect::Invalid) {
+        revocation(badge.get("issuer"), assertion_id, env, checks).await;
     }
     out
 }
@@ -536,7 +532,6 @@ fn signed<F: Fetch>(
     claimed_issuer: Option<&str>,
     env: &Env<'_, F>,
     checks: &mut Checks,
-    findings: &mut Findings,
 ) -> bool {
     let creator = assertion
         .get("verification")
@@ -545,16 +540,14 @@ fn signed<F: Fetch>(
         .or(jws.kid())
         .unwrap_or("");
     let Some((issuer, key)) = env.trust.issuer_of_key(creator) else {
-        findings.untrusted = true;
         checks.fail(CheckId::IssuerTrust, format!(
             "It is signed with the key {creator}, which the catalog does not list: it is not from an issuer this catalog trusts."
-        ));
+        )).means(Effect::UnknownIssuer);
         return false;
     };
     if !jws.verifies_with(&key.key) {
-        findings.invalid = true;
         checks.fail(CheckId::Signature, "The signature does not match the assertion: it was changed after signing, or signed with another key.")
-            .detail(format!("{} with key {}", jws.algorithm.jose(), key.id));
+            .detail(format!("{} with key {}", jws.algorithm.jose(), key.id)).means(Effect::Invalid);
         return false;
     }
     checks
@@ -566,18 +559,19 @@ fn signed<F: Fetch>(
     if let Some(claimed) = claimed_issuer
         && issuer.id != claimed
     {
-        findings.invalid = true;
-        checks.fail(
-            CheckId::IssuerTrust,
-            format!(
-                "The key belongs to {}, but the badge class names another issuer ({claimed}).",
-                issuer.name
-            ),
-        );
+        checks
+            .fail(
+                CheckId::IssuerTrust,
+                format!(
+                    "The key belongs to {}, but the badge class names another issuer ({claimed}).",
+                    issuer.name
+                ),
+            )
+            .means(Effect::Invalid);
         return false;
     }
     let issued = text(assertion, "issuedOn").and_then(instant);
-    super::trusted_signer(issuer, key, issued, checks, findings);
+    super::trusted_signer(issuer, key, issued, checks);
     true
 }
 
@@ -590,20 +584,21 @@ async fn fetch_hosted<F: Fetch>(
     assertion_id: &str,
     env: &Env<'_, F>,
     checks: &mut Checks,
-    findings: &mut Findings,
 ) -> Result<Map<String, Value>, Option<String>> {
     if host_of(assertion_id).is_none() {
-        findings.invalid = true;
-        checks.fail(
-            CheckId::Schema,
-            format!("It says it is hosted, but its id “{assertion_id}” is not an http(s) address."),
-        );
+        checks
+            .fail(
+                CheckId::Schema,
+                format!(
+                    "It says it is hosted, but its id “{assertion_id}” is not an http(s) address."
+                ),
+            )
+            .means(Effect::Invalid);
         return Err(None);
     }
     let fetched = match env.fetch.fetch(assertion_id).await {
         Ok(f) => f,
         Err(e) => {
-            findings.unchecked = true;
             checks
                 .skip(
                     CheckId::Signature,
@@ -611,30 +606,29 @@ async fn fetch_hosted<F: Fetch>(
                         "The issuer's copy of this badge could not be fetched from here ({e}). Nothing in the file has been checked: open the issuer's page for it to see the issuer's own answer."
                     ),
                 )
-                .detail(format!("hosted copy at {assertion_id}"));
+                .detail(format!("hosted copy at {assertion_id}")).means(Effect::Unchecked);
             return Err(Some(assertion_id.to_owned()));
         }
     };
     match fetched.status {
         200 => {}
         410 => {
-            findings.revoked = true;
-            checks.fail(
-                CheckId::Status,
-                "The issuer has withdrawn this badge (its hosted copy is gone, HTTP 410).",
-            );
+            checks
+                .fail(
+                    CheckId::Status,
+                    "The issuer has withdrawn this badge (its hosted copy is gone, HTTP 410).",
+                )
+                .means(Effect::Revoked);
             return Err(None);
         }
         404 => {
-            findings.unchecked = true;
             checks.skip(
                 CheckId::Signature,
                 "The issuer's server has no badge at this badge's address (HTTP 404): it may have been deleted, or the address is wrong.",
-            ).detail(format!("hosted copy at {assertion_id}"));
+            ).detail(format!("hosted copy at {assertion_id}")).means(Effect::Unchecked);
             return Err(None);
         }
         status => {
-            findings.unchecked = true;
             checks
                 .skip(
                     CheckId::Signature,
@@ -642,33 +636,34 @@ async fn fetch_hosted<F: Fetch>(
                         "The issuer's hosted copy answered HTTP {status}, so it could not be checked."
                     ),
                 )
-                .detail(format!("hosted copy at {assertion_id}"));
+                .detail(format!("hosted copy at {assertion_id}")).means(Effect::Unchecked);
             return Err(None);
         }
     }
     let Ok(Value::Object(copy)) = serde_json::from_slice::<Value>(&fetched.body) else {
-        findings.invalid = true;
-        checks.fail(
-            CheckId::Signature,
-            "The issuer's hosted copy is not a JSON object.",
-        );
+        checks
+            .fail(
+                CheckId::Signature,
+                "The issuer's hosted copy is not a JSON object.",
+            )
+            .means(Effect::Invalid);
         return Err(None);
     };
     // Revoked: Badgr answers 200 with `revoked: true` (and little else).
     if is_revoked(&copy) {
-        findings.revoked = true;
         let reason = text(&copy, "revocationReason")
             .map(|r| format!(" Reason given: {r}"))
             .unwrap_or_default();
-        checks.fail(
-            CheckId::Status,
-            format!("The issuer has revoked this badge.{reason}"),
-        );
+        checks
+            .fail(
+                CheckId::Status,
+                format!("The issuer has revoked this badge.{reason}"),
+            )
+            .means(Effect::Revoked);
         return Err(None);
     }
     let changed = differences(assertion, &copy);
     if !changed.decisive.is_empty() {
-        findings.invalid = true;
         checks
             .fail(
                 CheckId::Signature,
@@ -677,7 +672,7 @@ async fn fetch_hosted<F: Fetch>(
                     changed.decisive.join(", ")
                 ),
             )
-            .detail(format!("hosted copy at {assertion_id}"));
+            .detail(format!("hosted copy at {assertion_id}")).means(Effect::Invalid);
         return Err(None);
     }
     checks
@@ -751,25 +746,26 @@ fn hosted_issuer<F: Fetch>(
     claimed_issuer: &str,
     env: &Env<'_, F>,
     checks: &mut Checks,
-    findings: &mut Findings,
 ) -> bool {
     let Some(issuer) = env.trust.issuer(claimed_issuer) else {
-        findings.untrusted = true;
-        checks.fail(
-            CheckId::IssuerTrust,
-            format!("Its issuer ({claimed_issuer}) is not in the catalog."),
-        );
+        checks
+            .fail(
+                CheckId::IssuerTrust,
+                format!("Its issuer ({claimed_issuer}) is not in the catalog."),
+            )
+            .means(Effect::UnknownIssuer);
         return false;
     };
     if !host_allowed(issuer, assertion_id) {
-        findings.invalid = true;
-        checks.fail(
-            CheckId::IssuerTrust,
-            format!(
-                "It is hosted at {assertion_id}, on a host the catalog does not allow for {}.",
-                issuer.name
-            ),
-        );
+        checks
+            .fail(
+                CheckId::IssuerTrust,
+                format!(
+                    "It is hosted at {assertion_id}, on a host the catalog does not allow for {}.",
+                    issuer.name
+                ),
+            )
+            .means(Effect::Invalid);
         return false;
     }
     checks.pass(
@@ -815,50 +811,50 @@ pub fn host_of(url: &str) -> Option<&str> {
     (!host.is_empty()).then_some(host)
 }
 
-fn dates(
-    assertion: &Map<String, Value>,
-    now: UnixTime,
-    checks: &mut Checks,
-    findings: &mut Findings,
-) {
+fn dates(assertion: &Map<String, Value>, now: UnixTime, checks: &mut Checks) {
     let issued = text(assertion, "issuedOn");
     let expires = text(assertion, "expires");
     let (Some(issued_at), expires_at) = (issued.and_then(instant), expires.map(instant)) else {
-        findings.invalid = true;
-        checks.fail(
-            CheckId::Dates,
-            format!(
-                "Its issue date “{}” is not a timestamp.",
-                issued.unwrap_or("")
-            ),
-        );
+        checks
+            .fail(
+                CheckId::Dates,
+                format!(
+                    "Its issue date “{}” is not a timestamp.",
+                    issued.unwrap_or("")
+                ),
+            )
+            .means(Effect::Invalid);
         return;
     };
     match expires_at {
         Some(None) => {
-            findings.invalid = true;
-            checks.fail(
-                CheckId::Dates,
-                format!("Its expiry “{}” is not a timestamp.", expires.unwrap_or("")),
-            );
+            checks
+                .fail(
+                    CheckId::Dates,
+                    format!("Its expiry “{}” is not a timestamp.", expires.unwrap_or("")),
+                )
+                .means(Effect::Invalid);
         }
         Some(Some(until)) if until < issued_at => {
-            findings.invalid = true;
-            checks.fail(
-                CheckId::Dates,
-                format!("It expires ({until}) before it was issued ({issued_at})."),
-            );
+            checks
+                .fail(
+                    CheckId::Dates,
+                    format!("It expires ({until}) before it was issued ({issued_at})."),
+                )
+                .means(Effect::Invalid);
         }
         _ if issued_at > now => {
-            findings.not_yet_valid = true;
-            checks.fail(
-                CheckId::Dates,
-                format!("It says it was issued on {issued_at}, which is in the future."),
-            );
+            checks
+                .fail(
+                    CheckId::Dates,
+                    format!("It says it was issued on {issued_at}, which is in the future."),
+                )
+                .means(Effect::NotYetValid);
         }
         Some(Some(until)) if until < now => {
-            findings.expired = true;
-            checks.fail(CheckId::Dates, format!("It expired on {until}."));
+            checks
+                .fail(CheckId::Dates, format!("It expired on {until}."))
+                .means(Effect::Expired);
         }
         Some(Some(until)) => {
             checks.pass(
@@ -880,19 +876,14 @@ async fn revocation<F: Fetch>(
     assertion_id: &str,
     env: &Env<'_, F>,
     checks: &mut Checks,
-    findings: &mut Findings,
 ) {
-    let could_not = |checks: &mut Checks, findings: &mut Findings, why: String| {
-        super::status_unknown(checks, findings, &why, String::new());
+    let could_not = |checks: &mut Checks, why: String| {
+        super::status_unknown(checks, &why, String::new());
     };
     let profile = match object_at(issuer, env).await {
         Ok(profile) => profile,
         Err(missing) => {
-            return could_not(
-                checks,
-                findings,
-                format!("the issuer profile: {}", missing.why()),
-            );
+            return could_not(checks, format!("the issuer profile: {}", missing.why()));
         }
     };
     let Some(list) = profile.get("revocationList") else {
@@ -902,17 +893,12 @@ async fn revocation<F: Fetch>(
     let list = match object_at(Some(list), env).await {
         Ok(list) => list,
         Err(missing) => {
-            return could_not(
-                checks,
-                findings,
-                format!("the revocation list: {}", missing.why()),
-            );
+            return could_not(checks, format!("the revocation list: {}", missing.why()));
         }
     };
     let Some(revoked) = list.get("revokedAssertions").and_then(Value::as_array) else {
         return could_not(
             checks,
-            findings,
             "the revocation list has no “revokedAssertions”".into(),
         );
     };
@@ -922,16 +908,17 @@ async fn revocation<F: Fetch>(
     });
     match entry {
         Some(entry) => {
-            findings.revoked = true;
             let reason = entry
                 .get("revocationReason")
                 .and_then(Value::as_str)
                 .map(|r| format!(" Reason given: {r}"))
                 .unwrap_or_default();
-            checks.fail(
-                CheckId::Status,
-                format!("The issuer has revoked this badge.{reason}"),
-            );
+            checks
+                .fail(
+                    CheckId::Status,
+                    format!("The issuer has revoked this badge.{reason}"),
+                )
+                .means(Effect::Revoked);
         }
         None => {
             checks.pass(

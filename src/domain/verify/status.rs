@@ -15,7 +15,7 @@ use base64::Engine as _;
 use serde_json::{Map, Value};
 
 use super::report::{CheckId, Checks};
-use super::{Env, Fetch, Findings, Verdict, examine};
+use super::{Effect, Env, Fetch, Verdict, examine};
 
 /// Largest decompressed bitstring accepted: 16 MiB is 134 million entries.
 pub const MAX_BITSTRING_BYTES: usize = 16 * 1024 * 1024;
@@ -27,7 +27,6 @@ pub(crate) async fn check<F: Fetch>(
     credential: &Map<String, Value>,
     env: &Env<'_, F>,
     checks: &mut Checks,
-    findings: &mut Findings,
 ) {
     let entries: Vec<&Value> = match credential.get("credentialStatus") {
         None => {
@@ -44,29 +43,23 @@ pub(crate) async fn check<F: Fetch>(
         let kind = entry.get("type").and_then(Value::as_str).unwrap_or("");
         match kind {
             "BitstringStatusListEntry" | "StatusList2021Entry" => {
-                bitstring(entry, env, checks, findings).await;
+                bitstring(entry, env, checks).await;
             }
             "1EdTechRevocationList" => {
                 let id = credential.get("id").and_then(Value::as_str).unwrap_or("");
-                revocation_list(entry, id, env, checks, findings).await;
+                revocation_list(entry, id, env, checks).await;
             }
             other => {
-                findings.unchecked = true;
                 checks.skip(
                     CheckId::Status,
                     format!("The badge names a status method (“{other}”) this verifier does not know, so whether it was revoked is unknown."),
-                );
+                ).means(Effect::Unchecked);
             }
         }
     }
 }
 
-async fn bitstring<F: Fetch>(
-    entry: &Value,
-    env: &Env<'_, F>,
-    checks: &mut Checks,
-    findings: &mut Findings,
-) {
+async fn bitstring<F: Fetch>(entry: &Value, env: &Env<'_, F>, checks: &mut Checks) {
     let text = |key: &str| entry.get(key).and_then(Value::as_str).unwrap_or("");
     let url = text("statusListCredential");
     let purpose = match text("statusPurpose") {
@@ -79,39 +72,30 @@ async fn bitstring<F: Fetch>(
         _ => None,
     };
     let Some(index) = index else {
-        findings.invalid = true;
-        checks.fail(
-            CheckId::Status,
-            "The badge's status entry has no valid index into its list.",
-        );
+        checks
+            .fail(
+                CheckId::Status,
+                "The badge's status entry has no valid index into its list.",
+            )
+            .means(Effect::Invalid);
         return;
     };
-    let could_not = |checks: &mut Checks, findings: &mut Findings, why: String| {
-        super::status_unknown(
-            checks,
-            findings,
-            &why,
-            format!("status list {url}, index {index}"),
-        );
+    let could_not = |checks: &mut Checks, why: String| {
+        super::status_unknown(checks, &why, format!("status list {url}, index {index}"));
     };
     if !url.starts_with("https://") && !url.starts_with("http://") {
-        return could_not(
-            checks,
-            findings,
-            "the status list has no http(s) address".into(),
-        );
+        return could_not(checks, "the status list has no http(s) address".into());
     }
     let body = match super::fetch_ok(env, url, "the status list").await {
         Ok(body) => body,
-        Err(why) => return could_not(checks, findings, why),
+        Err(why) => return could_not(checks, why),
     };
     // The list is a credential too: verified like any other, minus its own status.
     let list = examine(&body, env.trust, env.now);
-    let list_verdict = list.findings.verdict();
+    let list_verdict = list.checks.verdict();
     if list_verdict != Verdict::Verified {
         return could_not(
             checks,
-            findings,
             format!(
                 "the status list itself is not trustworthy ({})",
                 list_verdict.label().to_lowercase()
@@ -119,11 +103,7 @@ async fn bitstring<F: Fetch>(
         );
     }
     let super::Later::Status(list_credential) = list.later else {
-        return could_not(
-            checks,
-            findings,
-            "the status list is not a credential".into(),
-        );
+        return could_not(checks, "the status list is not a credential".into());
     };
     let types: Vec<&str> = match list_credential.get("type") {
         Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
@@ -135,7 +115,6 @@ async fn bitstring<F: Fetch>(
     {
         return could_not(
             checks,
-            findings,
             "the status list lacks the type BitstringStatusListCredential".into(),
         );
     }
@@ -147,7 +126,6 @@ async fn bitstring<F: Fetch>(
     if list_purpose != purpose {
         return could_not(
             checks,
-            findings,
             format!("the list is for “{list_purpose}”, the badge's entry for “{purpose}”"),
         );
     }
@@ -157,15 +135,18 @@ async fn bitstring<F: Fetch>(
         .unwrap_or("");
     let bits = match decode_bitstring(encoded) {
         Ok(bits) => bits,
-        Err(why) => return could_not(checks, findings, why),
+        Err(why) => return could_not(checks, why),
     };
     let length = bits.len() * 8;
     if index >= length {
-        findings.invalid = true;
-        checks.fail(
-            CheckId::Status,
-            format!("The badge's status index {index} is outside its list of {length} entries."),
-        );
+        checks
+            .fail(
+                CheckId::Status,
+                format!(
+                    "The badge's status index {index} is outside its list of {length} entries."
+                ),
+            )
+            .means(Effect::Invalid);
         return;
     }
     let set = bits[index / 8] & (0x80 >> (index % 8)) != 0;
@@ -180,16 +161,16 @@ async fn bitstring<F: Fetch>(
     }
     match (set, purpose) {
         (true, "revocation") => {
-            findings.revoked = true;
             checks
                 .fail(CheckId::Status, "The issuer has revoked this badge.")
-                .detail(detail);
+                .detail(detail)
+                .means(Effect::Revoked);
         }
         (true, "suspension") => {
-            findings.revoked = true;
             checks
                 .fail(CheckId::Status, "The issuer has suspended this badge.")
-                .detail(detail);
+                .detail(detail)
+                .means(Effect::Revoked);
         }
         (true, other) => {
             checks
@@ -240,22 +221,17 @@ async fn revocation_list<F: Fetch>(
     credential_id: &str,
     env: &Env<'_, F>,
     checks: &mut Checks,
-    findings: &mut Findings,
 ) {
     let url = entry.get("id").and_then(Value::as_str).unwrap_or("");
-    let could_not = |checks: &mut Checks, findings: &mut Findings, why: String| {
-        super::status_unknown(checks, findings, &why, format!("revocation list {url}"));
+    let could_not = |checks: &mut Checks, why: String| {
+        super::status_unknown(checks, &why, format!("revocation list {url}"));
     };
     let body = match super::fetch_ok(env, url, "the revocation list").await {
         Ok(body) => body,
-        Err(why) => return could_not(checks, findings, why),
+        Err(why) => return could_not(checks, why),
     };
     let Ok(Value::Object(list)) = serde_json::from_slice::<Value>(&body) else {
-        return could_not(
-            checks,
-            findings,
-            "the revocation list is not a JSON object".into(),
-        );
+        return could_not(checks, "the revocation list is not a JSON object".into());
     };
     let revoked = list
         .get("revokedCredentials")
@@ -269,14 +245,13 @@ async fn revocation_list<F: Fetch>(
     match revoked {
         None => could_not(
             checks,
-            findings,
             "the revocation list has no “revokedCredentials”".into(),
         ),
         Some(true) => {
-            findings.revoked = true;
             checks
                 .fail(CheckId::Status, "The issuer has revoked this badge.")
-                .detail(format!("revocation list {url}"));
+                .detail(format!("revocation list {url}"))
+                .means(Effect::Revoked);
         }
         Some(false) => {
             checks

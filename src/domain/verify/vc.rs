@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::di::{self, ProofOutcome};
 use super::report::{CheckId, Checks};
-use super::{Findings, TrustStore, Verdict, credential, examine, jws, rdfc};
+use super::{Effect, TrustStore, Verdict, credential, examine, jws, rdfc};
 use crate::domain::instant::UnixTime;
 
 /// The credential a VC-JWT carries: the `vc` claim (VC 1.1 JWT encoding),
@@ -44,19 +44,17 @@ fn jwt_claims(
     credential: &Map<String, Value>,
     now: UnixTime,
     checks: &mut Checks,
-    findings: &mut Findings,
 ) {
     let claims = &token.payload;
     let issuer = credential::issuer_id(credential).unwrap_or_default();
     match claims.get("iss").and_then(Value::as_str) {
         Some(iss) if iss != issuer => {
-            findings.invalid = true;
             checks.fail(
                 CheckId::Schema,
                 format!(
                     "The token's issuer (iss “{iss}”) is not the credential's issuer (“{issuer}”)."
                 ),
-            );
+            ).means(Effect::Invalid);
         }
         Some(_) => {}
         None => {
@@ -69,11 +67,12 @@ fn jwt_claims(
     let instant = |claim: &str| claims.get(claim).and_then(Value::as_i64).map(UnixTime);
     match instant("nbf") {
         Some(nbf) if nbf > now => {
-            findings.not_yet_valid = true;
-            checks.fail(
-                CheckId::Dates,
-                format!("The token is not valid before {nbf}."),
-            );
+            checks
+                .fail(
+                    CheckId::Dates,
+                    format!("The token is not valid before {nbf}."),
+                )
+                .means(Effect::NotYetValid);
         }
         Some(_) => {}
         None => {
@@ -86,8 +85,9 @@ fn jwt_claims(
     if let Some(exp) = instant("exp")
         && exp < now
     {
-        findings.expired = true;
-        checks.fail(CheckId::Dates, format!("The token expired on {exp}."));
+        checks
+            .fail(CheckId::Dates, format!("The token expired on {exp}."))
+            .means(Effect::Expired);
     }
     if !claims.contains_key("sub") {
         checks.warn(
@@ -112,7 +112,7 @@ fn contexts_pinned(credential: &Map<String, Value>, checks: &mut Checks) -> bool
             checks.fail(
                 CheckId::Contexts,
                 format!("It uses the unsupported context {url}: only pinned contexts are used, none is fetched."),
-            );
+            ).means(Effect::Invalid);
             return false;
         }
     }
@@ -142,7 +142,6 @@ pub(super) fn verify_vc(
     trust: &TrustStore,
     now: UnixTime,
     checks: &mut Checks,
-    findings: &mut Findings,
 ) -> (String, credential::BadgeView) {
     let view = credential::view_vc(credential);
     let kinds = types(credential);
@@ -164,18 +163,17 @@ pub(super) fn verify_vc(
         };
     let mut format = format!("{family} ({data_model})");
     if data_model.is_empty() || !kinds.contains(&"VerifiableCredential") {
-        findings.invalid = true;
         checks.fail(
             CheckId::Format,
             "This JSON is not a verifiable credential: its first @context is not a W3C credentials context, or its type does not include VerifiableCredential.",
-        );
+        ).means(Effect::Invalid);
         return (format, view);
     }
     checks.pass(
         CheckId::Format,
         format!("Read as: {family}, under the {data_model} data model."),
     );
-    schema(credential, checks, findings);
+    schema(credential, checks);
     if family == "Verifiable Credential" {
         checks.warn(
             CheckId::Schema,
@@ -193,10 +191,8 @@ pub(super) fn verify_vc(
     let proofs = match signed {
         Signed::Embedded => di::check_proofs(credential, trust),
         Signed::Jws(token) => {
-            if !contexts_pinned(credential, checks) {
-                findings.invalid = true;
-            }
-            jwt_claims(token, credential, now, checks, findings);
+            contexts_pinned(credential, checks);
+            jwt_claims(token, credential, now, checks);
             vec![jws::check(token, &view.issuer.id, trust)]
         }
     };
@@ -237,18 +233,20 @@ pub(super) fn verify_vc(
     };
     match best.map(|p| (p, &p.outcome)) {
         None => {
-            findings.invalid = true;
-            checks.fail(
-                CheckId::Signature,
-                "The badge carries no proof, so nothing shows who issued it.",
-            );
+            checks
+                .fail(
+                    CheckId::Signature,
+                    "The badge carries no proof, so nothing shows who issued it.",
+                )
+                .means(Effect::Invalid);
         }
         Some((p, ProofOutcome::Canon(e))) => {
-            findings.invalid = true;
-            checks.fail(
-                CheckId::Contexts,
-                format!("The badge's data cannot be read exactly: {e}."),
-            );
+            checks
+                .fail(
+                    CheckId::Contexts,
+                    format!("The badge's data cannot be read exactly: {e}."),
+                )
+                .means(Effect::Invalid);
             checks
                 .skip(
                     CheckId::Signature,
@@ -257,21 +255,19 @@ pub(super) fn verify_vc(
                 .detail(hashes(p));
         }
         Some((p, ProofOutcome::Unusable(why))) => {
-            findings.invalid = true;
             checks
                 .fail(
                     CheckId::Signature,
                     format!("The proof cannot be checked: {why}."),
                 )
-                .detail(hashes(p));
+                .detail(hashes(p))
+                .means(Effect::Invalid);
         }
         Some((p, ProofOutcome::BadSignature)) => {
-            findings.invalid = true;
             contexts_ok(checks);
-            checks.fail(CheckId::Signature, "The signature does not match the badge: it was changed after signing, or signed with another key.").detail(hashes(p));
+            checks.fail(CheckId::Signature, "The signature does not match the badge: it was changed after signing, or signed with another key.").detail(hashes(p)).means(Effect::Invalid);
         }
         Some((p, ProofOutcome::SelfAsserted)) => {
-            findings.untrusted = true;
             contexts_ok(checks);
             checks
                 .pass(CheckId::Signature, "The signature is mathematically valid.")
@@ -279,7 +275,7 @@ pub(super) fn verify_vc(
             checks.fail(CheckId::IssuerTrust, format!(
                 "It was signed with a key the badge supplies itself, which the catalog does not list for “{}”: anyone can make such a badge.",
                 view.issuer.id
-            )).detail(format!("verification method {}", p.method));
+            )).detail(format!("verification method {}", p.method)).means(Effect::UnknownIssuer);
         }
         Some((p, ProofOutcome::Trusted(issuer, key))) => {
             contexts_ok(checks);
@@ -290,10 +286,10 @@ pub(super) fn verify_vc(
                 )
                 .detail(hashes(p));
             let issued = credential::issued_at(credential).and_then(credential::parse_instant);
-            super::trusted_signer(issuer, key, issued, checks, findings);
+            super::trusted_signer(issuer, key, issued, checks);
         }
     }
-    dates(credential, now, checks, findings);
+    dates(credential, now, checks);
     let mut view = view;
     endorsements(credential, trust, now, checks, &mut view);
     (format, view)
@@ -320,7 +316,7 @@ fn endorsements(
         INSIDE.with(|inside| inside.set(true));
         let examined = examine(endorsement.to_string().as_bytes(), trust, now);
         INSIDE.with(|inside| inside.set(false));
-        let verdict = examined.findings.verdict();
+        let verdict = examined.checks.verdict();
         let by = examined
             .badge
             .as_ref()
@@ -358,7 +354,7 @@ fn endorsements(
 }
 
 /// Required members of the VC data model.
-fn schema(credential: &Map<String, Value>, checks: &mut Checks, findings: &mut Findings) {
+fn schema(credential: &Map<String, Value>, checks: &mut Checks) {
     let mut missing = Vec::new();
     if credential::issuer_id(credential).is_none() {
         missing.push("issuer");
@@ -372,44 +368,44 @@ fn schema(credential: &Map<String, Value>, checks: &mut Checks, findings: &mut F
             "The badge has every field a credential must have.",
         );
     } else {
-        findings.invalid = true;
-        checks.fail(
-            CheckId::Schema,
-            format!("The badge lacks required fields: {}.", missing.join(", ")),
-        );
+        checks
+            .fail(
+                CheckId::Schema,
+                format!("The badge lacks required fields: {}.", missing.join(", ")),
+            )
+            .means(Effect::Invalid);
     }
 }
 
-fn dates(
-    credential: &Map<String, Value>,
-    now: UnixTime,
-    checks: &mut Checks,
-    findings: &mut Findings,
-) {
+fn dates(credential: &Map<String, Value>, now: UnixTime, checks: &mut Checks) {
     let from = parse_date(credential::issued_at(credential));
     let until = parse_date(credential::expires_at(credential));
     match (from, until) {
         (Some(Err(t)), _) | (_, Some(Err(t))) => {
-            findings.invalid = true;
-            checks.fail(
-                CheckId::Dates,
-                format!("The date “{t}” is not a timestamp such as 2026-03-01T09:00:00Z."),
-            );
+            checks
+                .fail(
+                    CheckId::Dates,
+                    format!("The date “{t}” is not a timestamp such as 2026-03-01T09:00:00Z."),
+                )
+                .means(Effect::Invalid);
         }
         (Some(Ok(from)), Some(Ok(until))) if until < from => {
-            findings.invalid = true;
-            checks.fail(
-                CheckId::Dates,
-                format!("It expires ({until}) before it was issued ({from})."),
-            );
+            checks
+                .fail(
+                    CheckId::Dates,
+                    format!("It expires ({until}) before it was issued ({from})."),
+                )
+                .means(Effect::Invalid);
         }
         (Some(Ok(from)), _) if from > now => {
-            findings.not_yet_valid = true;
-            checks.fail(CheckId::Dates, format!("It is not valid until {from}."));
+            checks
+                .fail(CheckId::Dates, format!("It is not valid until {from}."))
+                .means(Effect::NotYetValid);
         }
         (_, Some(Ok(until))) if until < now => {
-            findings.expired = true;
-            checks.fail(CheckId::Dates, format!("It expired on {until}."));
+            checks
+                .fail(CheckId::Dates, format!("It expired on {until}."))
+                .means(Effect::Expired);
         }
         (_, Some(Ok(until))) => {
             checks.pass(
