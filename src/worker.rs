@@ -7,7 +7,9 @@
 //! Protocol, both ways plain JS objects:
 //! - worker → page, once at start: `{ready: true}`;
 //! - page → worker: `{id, input: Uint8Array, catalog: url, now: unix seconds,
-//!   recipient?: string}`; a URL to verify is sent as its text in `input`;
+//!   recipient?: string, run?: number}`; a URL to verify is sent as its text
+//!   in `input`; requests of one run ("check all again") share their fetches
+//!   (`verify::memo`);
 //! - worker → page: `{id, report: "<Report as JSON>"}`;
 //! - page → worker: `{id, bake: true, input: credential, image}` → `{id,
 //!   bytes: baked image}` or `{id, error: "why"}`.
@@ -23,6 +25,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, RequestCredentials, Requ
 
 use crate::domain::catalog::Catalog;
 use crate::domain::instant::UnixTime;
+use crate::domain::verify::memo::Memo;
 use crate::domain::verify::{Env, Fetch, FetchError, Fetched, TrustStore, verify};
 
 /// Bodies larger than this are refused (a status list is at most a few
@@ -66,6 +69,9 @@ impl Fetch for BrowserFetch {
 }
 
 thread_local! {
+    /// The current run's fetches ("check all again"), by run id: each
+    /// address once per run and worker, forgotten when the next run starts.
+    static RUN: RefCell<Option<(f64, Rc<Memo<BrowserFetch>>)>> = const { RefCell::new(None) };
     /// The trust store of the last catalog used, by its URL.
     static TRUST: RefCell<Option<(String, Rc<TrustStore>)>> = const { RefCell::new(None) };
 }
@@ -120,12 +126,37 @@ async fn answer(data: JsValue) -> String {
             return format!("{{\"error\":{}}}", serde_json::Value::String(problem));
         }
     };
-    let env = Env {
-        trust: &trust,
-        now,
-        fetch: &BrowserFetch,
+    let run = field(&data, "run").as_f64();
+    let mut report = match run {
+        Some(run) => {
+            let memo = RUN.with(|slot| {
+                let mut slot = slot.borrow_mut();
+                match slot.as_ref() {
+                    Some((id, memo)) if *id == run => memo.clone(),
+                    _ => {
+                        let memo = Rc::new(Memo::new(BrowserFetch));
+                        *slot = Some((run, memo.clone()));
+                        memo
+                    }
+                }
+            });
+            let env = Env {
+                trust: &trust,
+                now,
+                fetch: &*memo,
+            };
+            verify(&input, &env).await
+        }
+        None => {
+            RUN.with(|slot| slot.borrow_mut().take());
+            let env = Env {
+                trust: &trust,
+                now,
+                fetch: &BrowserFetch,
+            };
+            verify(&input, &env).await
+        }
     };
-    let mut report = verify(&input, &env).await;
     if let Some(identity) = recipient.filter(|r| !r.trim().is_empty()) {
         report.check_recipient(identity.trim());
     }

@@ -204,3 +204,68 @@ fn the_ob2_signing_key_is_published_for_other_validators() {
         .expect("the catalog lists the key");
     assert_eq!(key["publicKeyPem"], listed["publicKeyPem"]);
 }
+
+/// "Check all again" shares one run's fetches: badges that name the same
+/// status list fetch and verify it once, and still get their own verdicts.
+#[test]
+fn a_run_fetches_and_reads_a_shared_status_list_once() {
+    use std::cell::Cell;
+
+    use microcred::domain::catalog::Catalog;
+    use microcred::domain::verify::memo::Memo;
+    use microcred::domain::verify::{
+        Env, Fetch, FetchError, Fetched, TrustStore, Verdict, block_on, verify,
+    };
+
+    struct Files {
+        asked: Cell<usize>,
+    }
+    impl Fetch for Files {
+        async fn fetch(&self, url: &str) -> Result<Fetched, FetchError> {
+            self.asked.set(self.asked.get() + 1);
+            let root = env!("CARGO_MANIFEST_DIR");
+            match url {
+                "https://kestrel.example/status/revocation-1.json" => Ok(Fetched {
+                    status: 200,
+                    body: std::fs::read(format!("{root}/public/status/revocation-1.json")).unwrap(),
+                }),
+                _ => Err(FetchError(format!("{url} is not served here"))),
+            }
+        }
+    }
+    let root = env!("CARGO_MANIFEST_DIR");
+    let catalog = Catalog::from_json(
+        &std::fs::read_to_string(format!("{root}/public/catalog.json")).unwrap(),
+    )
+    .unwrap();
+    let trust = TrustStore::from_catalog(&catalog);
+    let memo = Memo::new(Files {
+        asked: Cell::new(0),
+    });
+    let env = Env {
+        trust: &trust,
+        now: "2026-11-30T00:00:00Z".parse().unwrap(),
+        fetch: &memo,
+    };
+    let badge = |name: &str| std::fs::read(format!("{root}/public/badges/{name}")).unwrap();
+    let mut verdicts = Vec::new();
+    for name in [
+        "health-data-governance-revoked.json",
+        "health-data-foundations.json",
+        "health-data-governance.png",
+        "health-data-governance-revoked.json",
+    ] {
+        verdicts.push(block_on(verify(&badge(name), &env)).verdict);
+    }
+    assert_eq!(
+        verdicts,
+        [
+            Verdict::Revoked,
+            Verdict::Verified,
+            Verdict::Verified,
+            Verdict::Revoked
+        ]
+    );
+    assert_eq!(memo.len(), 1, "one address fetched");
+    assert_eq!(memo.lists().map(|l| l.len()), Some(1), "one list verified");
+}

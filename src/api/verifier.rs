@@ -189,17 +189,20 @@ pub async fn verify(
     now: f64,
     recipient: Option<&str>,
 ) -> Result<String, String> {
-    verify_in(0, input, catalog_url, now, recipient).await
+    verify_in(0, input, catalog_url, now, recipient, None).await
 }
 
 /// [`verify`] in worker `index` (0 to [`MAX_WORKERS`] − 1): work spread over
-/// several workers runs on several cores.
+/// several workers runs on several cores. Requests with the same `run` id
+/// (one "check all again") fetch each address once per worker; a request
+/// without one, or with a new id, starts afresh.
 pub async fn verify_in(
     index: usize,
     input: &[u8],
     catalog_url: &str,
     now: f64,
     recipient: Option<&str>,
+    run: Option<f64>,
 ) -> Result<String, String> {
     let message = Object::new();
     let bytes = Uint8Array::from(input);
@@ -208,6 +211,9 @@ pub async fn verify_in(
     let _ = Reflect::set(&message, &"now".into(), &now.into());
     if let Some(recipient) = recipient {
         let _ = Reflect::set(&message, &"recipient".into(), &recipient.into());
+    }
+    if let Some(run) = run {
+        let _ = Reflect::set(&message, &"run".into(), &run.into());
     }
     call(index, message)
         .await?

@@ -19,6 +19,7 @@ pub mod credential;
 pub mod di;
 pub mod jcs;
 pub mod jws;
+pub mod memo;
 pub mod ob2;
 pub mod rdfc;
 pub mod recipient;
@@ -69,6 +70,12 @@ pub const ACCEPT: &str = "application/ld+json, application/json";
 /// send [`ACCEPT`].
 pub trait Fetch {
     fn fetch(&self, url: &str) -> impl Future<Output = Result<Fetched, FetchError>>;
+
+    /// The status lists a run has already read (see `memo`); none outside
+    /// a run.
+    fn lists(&self) -> Option<&memo::Lists> {
+        None
+    }
 }
 
 /// A fetcher that never fetches (offline).

@@ -90,53 +90,27 @@ async fn bitstring<F: Fetch>(entry: &Value, env: &Env<'_, F>, checks: &mut Check
         Ok(body) => body,
         Err(why) => return could_not(checks, why),
     };
-    // The list is a credential too: verified like any other, minus its own status.
-    let list = examine(&body, env.trust, env.now);
-    let list_verdict = list.checks.verdict();
-    if list_verdict != Verdict::Verified {
+    // Verifying the list is most of the cost of a status check: within a
+    // run ("check all again") each list is read once, for the same bytes at
+    // the same instant (`memo::Lists`).
+    let read = match env.fetch.lists() {
+        Some(lists) => lists.get_or(url, &body, env.now, || read_list(&body, env)),
+        None => read_list(&body, env),
+    };
+    let list = match read {
+        Ok(list) => list,
+        Err(why) => return could_not(checks, why),
+    };
+    if list.purpose != purpose {
         return could_not(
             checks,
             format!(
-                "the status list itself is not trustworthy ({})",
-                list_verdict.label().to_lowercase()
+                "the list is for “{}”, the badge's entry for “{purpose}”",
+                list.purpose
             ),
         );
     }
-    let super::Later::Status(list_credential) = list.later else {
-        return could_not(checks, "the status list is not a credential".into());
-    };
-    let types: Vec<&str> = match list_credential.get("type") {
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
-        Some(Value::String(t)) => vec![t.as_str()],
-        _ => Vec::new(),
-    };
-    if !types.contains(&"BitstringStatusListCredential")
-        && !types.contains(&"StatusList2021Credential")
-    {
-        return could_not(
-            checks,
-            "the status list lacks the type BitstringStatusListCredential".into(),
-        );
-    }
-    let subject = list_credential.get("credentialSubject");
-    let list_purpose = subject
-        .and_then(|s| s.get("statusPurpose"))
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    if list_purpose != purpose {
-        return could_not(
-            checks,
-            format!("the list is for “{list_purpose}”, the badge's entry for “{purpose}”"),
-        );
-    }
-    let encoded = subject
-        .and_then(|s| s.get("encodedList"))
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let bits = match decode_bitstring(encoded) {
-        Ok(bits) => bits,
-        Err(why) => return could_not(checks, why),
-    };
+    let bits = &list.bits;
     let length = bits.len() * 8;
     if index >= length {
         checks
@@ -189,6 +163,55 @@ async fn bitstring<F: Fetch>(entry: &Value, env: &Env<'_, F>, checks: &mut Check
                 .detail(detail);
         }
     }
+}
+
+/// A status list, verified and decoded.
+#[derive(Debug, Clone)]
+pub struct ListContent {
+    /// `revocation`, `suspension`, …
+    pub purpose: String,
+    pub bits: std::rc::Rc<Vec<u8>>,
+}
+
+/// Verifies a fetched status list like any credential (minus its own
+/// status) and decodes its bitstring; `Err` says why it cannot be used.
+fn read_list<F: Fetch>(body: &[u8], env: &Env<'_, F>) -> Result<ListContent, String> {
+    let list = examine(body, env.trust, env.now);
+    let list_verdict = list.checks.verdict();
+    if list_verdict != Verdict::Verified {
+        return Err(format!(
+            "the status list itself is not trustworthy ({})",
+            list_verdict.label().to_lowercase()
+        ));
+    }
+    let super::Later::Status(list_credential) = list.later else {
+        return Err("the status list is not a credential".into());
+    };
+    let types: Vec<&str> = match list_credential.get("type") {
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        Some(Value::String(t)) => vec![t.as_str()],
+        _ => Vec::new(),
+    };
+    if !types.contains(&"BitstringStatusListCredential")
+        && !types.contains(&"StatusList2021Credential")
+    {
+        return Err("the status list lacks the type BitstringStatusListCredential".into());
+    }
+    let subject = list_credential.get("credentialSubject");
+    let purpose = subject
+        .and_then(|s| s.get("statusPurpose"))
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
+    let encoded = subject
+        .and_then(|s| s.get("encodedList"))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let bits = decode_bitstring(encoded)?;
+    Ok(ListContent {
+        purpose,
+        bits: std::rc::Rc::new(bits),
+    })
 }
 
 /// `encodedList`: multibase base64url (`u…`, Bitstring Status List) or bare
