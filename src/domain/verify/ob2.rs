@@ -498,7 +498,13 @@ pub(crate) async fn verify<F: Fetch>(
             checks.fail(CheckId::Signature, "It says it is signed, but it was not given as its signed token (JWS), so the signature cannot be checked.").means(Effect::Invalid);
             false
         }
-        (Verification::Hosted, _) => hosted_issuer(assertion_id, &claimed_issuer, env, checks),
+        (Verification::Hosted, _) => hosted_issuer(
+            assertion_id,
+            assertion.get("badge").and_then(Value::as_str),
+            &claimed_issuer,
+            env,
+            checks,
+        ),
     };
     if let Some(issuer) = env.trust.issuer(&claimed_issuer) {
         out.view.issuer.name = issuer.name.clone();
@@ -743,6 +749,7 @@ fn differences(presented: &Map<String, Value>, copy: &Map<String, Value>) -> Dif
 /// assertion's address on a host the catalog allows for it.
 fn hosted_issuer<F: Fetch>(
     assertion_id: &str,
+    badge_class_url: Option<&str>,
     claimed_issuer: &str,
     env: &Env<'_, F>,
     checks: &mut Checks,
@@ -762,6 +769,22 @@ fn hosted_issuer<F: Fetch>(
                 CheckId::IssuerTrust,
                 format!(
                     "It is hosted at {assertion_id}, on a host the catalog does not allow for {}.",
+                    issuer.name
+                ),
+            )
+            .means(Effect::Invalid);
+        return false;
+    }
+    // The badge class names the issuer, so it must come from the issuer's
+    // hosts too: on a shared host (every Badgr organisation is on
+    // api.badgr.io) an assertion could otherwise point at a badge class
+    // served elsewhere that claims the university as its issuer.
+    if let Some(url) = badge_class_url.filter(|url| !host_allowed(issuer, url)) {
+        checks
+            .fail(
+                CheckId::IssuerTrust,
+                format!(
+                    "Its badge class is served from {url}, a host the catalog does not allow for {}.",
                     issuer.name
                 ),
             )
