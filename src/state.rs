@@ -102,6 +102,12 @@ impl CatalogState {
             .with(|state| state.as_ref().and_then(|r| r.as_ref().ok()).cloned())
     }
 
+    /// [`CatalogState::get`] without subscribing to it.
+    pub fn get_untracked(self) -> Option<Arc<Catalog>> {
+        self.0
+            .with_untracked(|state| state.as_ref().and_then(|r| r.as_ref().ok()).cloned())
+    }
+
     /// The institution's name once the catalog has loaded.
     pub fn institution_name(self) -> Option<String> {
         self.get().map(|c| c.institution.name.clone())

@@ -86,3 +86,19 @@ test("the Badgr files are what the stand-in serves", () => {
   const served = readFileSync("tests/e2e/fixtures/local/badgr/public/assertions/Tz5Vk8NqR3mYb7LcW2xHdA", "utf8");
   expect(served).toBe(file);
 });
+
+test("in the wallet, a Badgr badge this site may not read says why, and names the course", async ({ page }) => {
+  // From an origin the Badgr stand-in refuses (CORS), as a learner's browser on this site
+  // would be refused by the real one.
+  await page.goto("http://localhost:4173/wallet");
+  await page.getByLabel(/Choose badge files, or drop them here/).setInputFiles(`${FILES}/responsible-ai.badgr.json`);
+  await expect(page.getByText("Checking and adding…")).toHaveCount(0, { timeout: 60000 });
+  const item = page.locator("#wallet-badges > li").first();
+  await expect(item).toContainText("Could not check");
+  // The badge class could not be read: the catalog's name for the course it names.
+  const link = item.getByRole("link", { name: "Responsible AI: Ethics and Governance" });
+  await link.click();
+  await expect(page.getByRole("heading", { name: "The issuer's copy could not be reached from here" })).toBeVisible({ timeout: 20000 });
+  await expect(page.getByRole("link", { name: "Open the issuer's page for this badge" })).toHaveAttribute("href", ASSERTION);
+  await expectNoAxeViolations(page, "a wallet badge whose issuer's copy is unreachable");
+});

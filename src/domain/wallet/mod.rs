@@ -142,13 +142,29 @@ impl Kept {
     }
 }
 
+/// A kept badge's name when the badge states none (a hosted badge whose
+/// badge class could not be read).
+pub const UNTITLED: &str = "Untitled badge";
+
+/// The name to show for a kept badge: its own, or else what the catalog
+/// calls the achievement it names, or else [`UNTITLED`].
+pub fn shown_name(card: &Card, catalog: Option<&Catalog>) -> String {
+    if card.name != UNTITLED {
+        return card.name.clone();
+    }
+    card.achievement_id
+        .as_deref()
+        .and_then(|id| catalog?.offering_for_achievement(id))
+        .map_or_else(|| card.name.clone(), |o| o.title.clone())
+}
+
 impl Card {
     fn refresh(&mut self, report: &ReportView, now: UnixTime) {
         self.verdict = report.verdict.clone();
         self.checked = now;
         if let Some(badge) = &report.badge {
             self.name = if badge.name.trim().is_empty() {
-                "Untitled badge".to_owned()
+                UNTITLED.to_owned()
             } else {
                 badge.name.clone()
             };

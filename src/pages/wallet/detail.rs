@@ -29,6 +29,7 @@ pub fn WalletBadge(key: String) -> impl IntoView {
     let key = move || key.get_value();
     let shown = RwSignal::new(View::Loading);
     let title = RwSignal::new("A badge in your wallet".to_owned());
+    let catalog = crate::state::use_catalog();
     use_page_title(move || title.get());
 
     // Load the record once the cards are known (and again if the key changes).
@@ -57,7 +58,10 @@ pub fn WalletBadge(key: String) -> impl IntoView {
             let next = match store::load(&card).await {
                 Ok(kept) => match ReportView::from_json(&kept.report) {
                     Ok(report) => {
-                        title.set(kept.card.name.clone());
+                        title.set(crate::domain::wallet::shown_name(
+                            &kept.card,
+                            catalog.get_untracked().as_deref(),
+                        ));
                         View::Ready(Box::new(kept), Box::new(report))
                     }
                     Err(e) => View::Failed(format!(

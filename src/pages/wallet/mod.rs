@@ -269,7 +269,8 @@ fn List(wallet: WalletState, cards: Vec<Card>, catalog: Option<Arc<Catalog>>) ->
                 .take(shown.get())
                 .map(|card| {
                     let image = image_of(card, catalog.as_deref());
-                    view! { <BadgeCard card=card.clone() image now /> }
+                    let name = wallet::shown_name(card, catalog.as_deref());
+                    view! { <BadgeCard card=card.clone() name image now /> }
                 })
                 .collect_view()
         })
@@ -344,7 +345,7 @@ pub(crate) fn image_of(card: &Card, catalog: Option<&Catalog>) -> Option<String>
 }
 
 #[component]
-fn BadgeCard(card: Card, image: Option<String>, now: UnixTime) -> impl IntoView {
+fn BadgeCard(card: Card, name: String, image: Option<String>, now: UnixTime) -> impl IntoView {
     let status = card.status();
     let status_class = format!("{} {}", style::status, status_class(status));
     let image = image.map(|src| {
@@ -382,7 +383,7 @@ fn BadgeCard(card: Card, image: Option<String>, now: UnixTime) -> impl IntoView 
         <li class=class>
             {image}
             <div>
-                <h3><a href=href>{card.name.clone()}</a></h3>
+                <h3><a href=href>{name}</a></h3>
                 <p>{card.issuer.clone()}</p>
                 <p>{dates}</p>
                 {soon}
