@@ -29,3 +29,4 @@ pub mod verdict;
 #[cfg(feature = "verifier")]
 pub mod verify;
 pub mod wallet;
+pub mod worker_protocol;
