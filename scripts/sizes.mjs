@@ -39,7 +39,9 @@ const isWorker = (name) => plain(name).startsWith("verifier");
 // each ceiling is its measured size plus about 2% (docs/BENCHMARKS.md), so a
 // regression fails the test like the first load's does.
 const MODULES = [
-  { name: "wallet", ceiling: 249 * KB }, // issue 6: 244.3 KB
+  // issue 6: 244.3 KB; issue 16: 249.6 KB (the Badgr-era OB 2.0 view, one Verdict type, the
+  // typed worker protocol in place of the Reflect mirror: +1.9 KB), so 252.
+  { name: "wallet", ceiling: 252 * KB },
   { name: "checkout", ceiling: 203 * KB }, // issue 7: 198.5 KB
 ];
 const moduleFiles = (name) => [`${name}.js`, `${name}_bg.wasm`, `${name}-start.js`];

@@ -4,29 +4,27 @@
 //! canonicalization, signatures, status lists) happens here, off the main
 //! thread and out of the first load.
 //!
-//! Protocol, both ways plain JS objects:
-//! - worker → page, once at start: `{ready: true}`;
-//! - page → worker: `{id, input: Uint8Array, catalog: url, now: unix seconds,
-//!   recipient?: string, run?: number}`; a URL to verify is sent as its text
-//!   in `input`; requests of one run ("check all again") share their fetches
-//!   (`verify::memo`);
-//! - worker → page: `{id, report: "<Report as JSON>"}`;
-//! - page → worker: `{id, bake: true, input: credential, image}` → `{id,
-//!   bytes: baked image}` or `{id, error: "why"}`.
+//! The messages are `domain::worker_protocol`'s `Request` and `Answer`,
+//! encoded by its one codec on both sides (`api::wire` moves them across
+//! `postMessage`): the worker says `Ready` once at start; each `Verify`
+//! (a badge's bytes, or a URL as text) gets a `Report` (the report as
+//! JSON) or `Failed`; each `Bake` gets `Baked` or `Failed`. Requests of one
+//! run ("check all again") share their fetches (`verify::memo`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_net::http::Request;
-use js_sys::{Object, Reflect, Uint8Array};
+use gloo_net::http::Request as HttpRequest;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, RequestCredentials, RequestMode};
 
+use crate::api::wire;
 use crate::domain::catalog::Catalog;
 use crate::domain::instant::UnixTime;
 use crate::domain::verify::memo::Memo;
 use crate::domain::verify::{Env, Fetch, FetchError, Fetched, TrustStore, verify};
+use crate::domain::worker_protocol::{Answer, Request};
 
 /// Bodies larger than this are refused (a status list is at most a few
 /// hundred kilobytes; the CLI uses the same cap).
@@ -42,7 +40,7 @@ impl Fetch for BrowserFetch {
                 "only http(s) addresses are fetched, not {url}"
             )));
         }
-        let response = Request::get(url)
+        let response = HttpRequest::get(url)
             .header("Accept", crate::domain::verify::ACCEPT)
             .mode(RequestMode::Cors)
             .credentials(RequestCredentials::Omit)
@@ -71,7 +69,7 @@ impl Fetch for BrowserFetch {
 thread_local! {
     /// The current run's fetches ("check all again"), by run id: each
     /// address once per run and worker, forgotten when the next run starts.
-    static RUN: RefCell<Option<(f64, Rc<Memo<BrowserFetch>>)>> = const { RefCell::new(None) };
+    static RUN: RefCell<Option<(u32, Rc<Memo<BrowserFetch>>)>> = const { RefCell::new(None) };
     /// The trust store of the last catalog used, by its URL.
     static TRUST: RefCell<Option<(String, Rc<TrustStore>)>> = const { RefCell::new(None) };
 }
@@ -86,7 +84,7 @@ async fn trust_store(url: &str) -> Result<Rc<TrustStore>, String> {
     }) {
         return Ok(store);
     }
-    let response = Request::get(url)
+    let response = HttpRequest::get(url)
         .send()
         .await
         .map_err(|_| format!("the catalog at {url} could not be fetched"))?;
@@ -107,26 +105,15 @@ async fn trust_store(url: &str) -> Result<Rc<TrustStore>, String> {
     Ok(store)
 }
 
-fn field(data: &JsValue, name: &str) -> JsValue {
-    Reflect::get(data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// Verifies one request and returns the report (or an error) as JSON text.
-async fn answer(data: JsValue) -> String {
-    let input = field(&data, "input")
-        .dyn_into::<Uint8Array>()
-        .map(|a| a.to_vec())
-        .unwrap_or_default();
-    let catalog = field(&data, "catalog").as_string().unwrap_or_default();
-    let now = UnixTime(field(&data, "now").as_f64().unwrap_or(0.0) as i64);
-    let recipient = field(&data, "recipient").as_string();
-    let trust = match trust_store(&catalog).await {
-        Ok(trust) => trust,
-        Err(problem) => {
-            return format!("{{\"error\":{}}}", serde_json::Value::String(problem));
-        }
-    };
-    let run = field(&data, "run").as_f64();
+/// Verifies one request and returns the report as JSON text, or why not.
+async fn answer(
+    input: Vec<u8>,
+    catalog: &str,
+    now: UnixTime,
+    recipient: Option<String>,
+    run: Option<u32>,
+) -> Result<String, String> {
+    let trust = trust_store(catalog).await?;
     let mut report = match run {
         Some(run) => {
             let memo = RUN.with(|slot| {
@@ -160,22 +147,14 @@ async fn answer(data: JsValue) -> String {
     if let Some(identity) = recipient.filter(|r| !r.trim().is_empty()) {
         report.check_recipient(identity.trim());
     }
-    serde_json::to_string(&report)
-        .unwrap_or_else(|_| "{\"error\":\"the report could not be written\"}".to_owned())
+    serde_json::to_string(&report).map_err(|_| "the report could not be written".to_owned())
 }
 
-/// Bakes a badge into an image: `{input: credential text, image}`.
-fn bake(data: &JsValue) -> Result<Vec<u8>, String> {
+/// Bakes a badge (its JSON or JWT text) into an image.
+fn bake(credential: Vec<u8>, image: Vec<u8>) -> Result<Vec<u8>, String> {
     use crate::domain::verify::baked;
-    let bytes = |name: &str| {
-        field(data, name)
-            .dyn_into::<Uint8Array>()
-            .map(|a| a.to_vec())
-            .unwrap_or_default()
-    };
-    let credential = String::from_utf8(bytes("input"))
+    let credential = String::from_utf8(credential)
         .map_err(|_| "the badge is not text, so it cannot be baked".to_owned())?;
-    let image = bytes("image");
     if baked::is_png(&image) {
         let keyword = if credential.contains("https://w3id.org/openbadges/v2") {
             "openbadges"
@@ -191,34 +170,53 @@ fn bake(data: &JsValue) -> Result<Vec<u8>, String> {
     }
 }
 
+fn post(scope: &DedicatedWorkerGlobalScope, reply: &Answer) {
+    let _ = scope.post_message(&wire::to_js(&reply.encode()));
+}
+
 /// Installs the message handler and tells the page it is ready.
 pub fn start() {
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let data = event.data();
-        let id = field(&data, "id");
-        let scope = reply_to.clone();
-        let message = Object::new();
-        let _ = Reflect::set(&message, &"id".into(), &id);
-        if field(&data, "bake").is_truthy() {
-            let _ = match bake(&data) {
-                Ok(baked) => Reflect::set(&message, &"bytes".into(), &Uint8Array::from(&baked[..])),
-                Err(why) => Reflect::set(&message, &"error".into(), &why.into()),
-            };
-            let _ = scope.post_message(&message);
+        // Not one of the page's messages: nothing to answer.
+        let Some(request) = wire::from_js(&event.data()).and_then(|w| Request::decode(w).ok())
+        else {
             return;
+        };
+        let scope = reply_to.clone();
+        match request {
+            Request::Bake {
+                id,
+                credential,
+                image,
+            } => {
+                let reply = match bake(credential, image) {
+                    Ok(bytes) => Answer::Baked { id, bytes },
+                    Err(message) => Answer::Failed { id, message },
+                };
+                post(&scope, &reply);
+            }
+            Request::Verify {
+                id,
+                input,
+                now,
+                recipient,
+                run,
+                catalog,
+            } => {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let reply = match answer(input, &catalog, now, recipient, run).await {
+                        Ok(report) => Answer::Report { id, report },
+                        Err(message) => Answer::Failed { id, message },
+                    };
+                    post(&scope, &reply);
+                });
+            }
         }
-        wasm_bindgen_futures::spawn_local(async move {
-            let report = answer(data).await;
-            let _ = Reflect::set(&message, &"report".into(), &report.into());
-            let _ = scope.post_message(&message);
-        });
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    let ready = Object::new();
-    let _ = Reflect::set(&ready, &"ready".into(), &JsValue::TRUE);
-    let _ = scope.post_message(&ready);
+    post(&scope, &Answer::Ready);
 }

@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod submit;
 pub mod verifier;
 pub mod wallet_store;
+pub mod wire;
 
 use gloo_net::http::Request;
 

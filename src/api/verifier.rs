@@ -9,11 +9,13 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
-use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
+use super::wire;
+use crate::domain::instant::UnixTime;
+use crate::domain::worker_protocol::{Answer as Reply, Request};
 use crate::platform::built_file;
 
 /// The worker's loader script, written by Trunk (`data-loader-shim`).
@@ -22,7 +24,7 @@ const LOADER: &str = "verifier_loader.js";
 /// One answer slot: filled by the message handler, awaited by the caller.
 #[derive(Default)]
 struct Slot {
-    answer: Option<Result<JsValue, String>>,
+    answer: Option<Result<Reply, String>>,
     waker: Option<Waker>,
 }
 
@@ -44,7 +46,7 @@ thread_local! {
     static BRIDGES: RefCell<[Option<Bridge>; MAX_WORKERS]> = const { RefCell::new([None, None, None, None]) };
 }
 
-fn settle(slot: &SharedSlot, answer: Result<JsValue, String>) {
+fn settle(slot: &SharedSlot, answer: Result<Reply, String>) {
     let mut slot = slot.borrow_mut();
     slot.answer = Some(answer);
     if let Some(waker) = slot.waker.take() {
@@ -71,11 +73,11 @@ fn fail_all(index: usize, message: &str) {
 }
 
 fn on_message(index: usize, event: MessageEvent) {
-    let data = event.data();
-    let get =
-        |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-    if get("ready").is_truthy() {
-        // Send what was asked for while the worker was starting.
+    let Some(reply) = wire::from_js(&event.data()).and_then(|w| Reply::decode(w).ok()) else {
+        return;
+    };
+    let Some(id) = reply.id() else {
+        // Ready: send what was asked for while the worker was starting.
         BRIDGES.with(|all| {
             if let Some(bridge) = all.borrow_mut()[index].as_mut() {
                 bridge.ready = true;
@@ -85,15 +87,6 @@ fn on_message(index: usize, event: MessageEvent) {
             }
         });
         return;
-    }
-    let id = get("id").as_f64().unwrap_or(-1.0) as u32;
-    let answer = if let Some(error) = get("error").as_string() {
-        Err(error)
-    } else {
-        Some(get("report"))
-            .filter(JsValue::is_string)
-            .or_else(|| Some(get("bytes")).filter(|b| b.is_instance_of::<Uint8Array>()))
-            .ok_or_else(|| "The verifier sent an empty answer.".to_owned())
     };
     let slot = BRIDGES.with(|all| {
         all.borrow_mut()[index]
@@ -101,7 +94,7 @@ fn on_message(index: usize, event: MessageEvent) {
             .and_then(|bridge| bridge.pending.remove(&id))
     });
     if let Some(slot) = slot {
-        settle(&slot, answer);
+        settle(&slot, Ok(reply));
     }
 }
 
@@ -134,7 +127,7 @@ fn start(index: usize) -> Result<Bridge, String> {
 struct Answer(SharedSlot);
 
 impl Future for Answer {
-    type Output = Result<JsValue, String>;
+    type Output = Result<Reply, String>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let mut slot = self.0.borrow_mut();
@@ -150,7 +143,7 @@ impl Future for Answer {
 
 /// Sends one request to worker `index` (started if need be) and waits for
 /// its answer.
-async fn call(index: usize, message: Object) -> Result<JsValue, String> {
+async fn call(index: usize, request: impl FnOnce(u32) -> Request) -> Result<Reply, String> {
     let index = index % MAX_WORKERS;
     let slot: SharedSlot = Rc::default();
     let sent = BRIDGES.with(|all| -> Result<(), String> {
@@ -164,7 +157,7 @@ async fn call(index: usize, message: Object) -> Result<JsValue, String> {
         };
         let id = bridge.next_id;
         bridge.next_id += 1;
-        let _ = Reflect::set(&message, &"id".into(), &id.into());
+        let message = wire::to_js(&request(id).encode());
         bridge.pending.insert(id, slot.clone());
         if bridge.ready {
             bridge
@@ -172,7 +165,7 @@ async fn call(index: usize, message: Object) -> Result<JsValue, String> {
                 .post_message(&message)
                 .map_err(|_| "The badge could not be handed to the verifier.".to_owned())?;
         } else {
-            bridge.queue.push(message.into());
+            bridge.queue.push(message);
         }
         Ok(())
     });
@@ -204,33 +197,36 @@ pub async fn verify_in(
     recipient: Option<&str>,
     run: Option<f64>,
 ) -> Result<String, String> {
-    let message = Object::new();
-    let bytes = Uint8Array::from(input);
-    let _ = Reflect::set(&message, &"input".into(), &bytes);
-    let _ = Reflect::set(&message, &"catalog".into(), &catalog_url.into());
-    let _ = Reflect::set(&message, &"now".into(), &now.into());
-    if let Some(recipient) = recipient {
-        let _ = Reflect::set(&message, &"recipient".into(), &recipient.into());
+    let input = input.to_vec();
+    let reply = call(index, |id| Request::Verify {
+        id,
+        input,
+        now: UnixTime(now as i64),
+        recipient: recipient.map(str::to_owned),
+        run: run.map(|r| r as u32),
+        catalog: catalog_url.to_owned(),
+    })
+    .await?;
+    match reply {
+        Reply::Report { report, .. } => Ok(report),
+        Reply::Failed { message, .. } => Err(message),
+        _ => Err("The verifier sent an unexpected answer.".to_owned()),
     }
-    if let Some(run) = run {
-        let _ = Reflect::set(&message, &"run".into(), &run.into());
-    }
-    call(index, message)
-        .await?
-        .as_string()
-        .ok_or_else(|| "The verifier sent an empty answer.".to_owned())
 }
 
 /// Bakes `credential` (a badge's JSON or JWT text) into `image` (PNG or
 /// SVG) in the worker, and returns the baked image.
 pub async fn bake(credential: &[u8], image: &[u8]) -> Result<Vec<u8>, String> {
-    let message = Object::new();
-    let _ = Reflect::set(&message, &"bake".into(), &JsValue::TRUE);
-    let _ = Reflect::set(&message, &"input".into(), &Uint8Array::from(credential));
-    let _ = Reflect::set(&message, &"image".into(), &Uint8Array::from(image));
-    call(0, message)
-        .await?
-        .dyn_into::<Uint8Array>()
-        .map(|b| b.to_vec())
-        .map_err(|_| "The verifier sent an empty answer.".to_owned())
+    let (credential, image) = (credential.to_vec(), image.to_vec());
+    let reply = call(0, |id| Request::Bake {
+        id,
+        credential,
+        image,
+    })
+    .await?;
+    match reply {
+        Reply::Baked { bytes, .. } => Ok(bytes),
+        Reply::Failed { message, .. } => Err(message),
+        _ => Err("The verifier sent an unexpected answer.".to_owned()),
+    }
 }
