@@ -829,7 +829,11 @@ fn placeholder_endorsement_proofs_are_reported_unverifiable() {
     assert!(warnings >= 1, "{report:?}");
     let badge = report.badge.unwrap();
     assert!(
-        !badge.endorsements.is_empty() && badge.endorsements.iter().all(|e| e.verdict == "invalid")
+        !badge.endorsements.is_empty()
+            && badge
+                .endorsements
+                .iter()
+                .all(|e| e.verdict == microcred::domain::verdict::Verdict::Invalid)
     );
 }
 

@@ -582,7 +582,7 @@ fn compacted_badges_verify_the_same() {
         let path = format!("{root}/target/compact-{file}");
         std::fs::write(&path, &compacted).unwrap();
         let verdict = |json: &str| {
-            microcred::domain::report_view::ReportView::from_json(json)
+            microcred::domain::report::Report::from_json(json)
                 .unwrap()
                 .verdict
         };
@@ -595,7 +595,7 @@ fn compacted_badges_verify_the_same() {
 
 #[test]
 fn badge_pictures_come_from_the_site_or_the_badge_never_another_host() {
-    use microcred::domain::report_view::own_image;
+    use microcred::domain::report::own_image;
     let catalog =
         Catalog::from_json(include_str!("../public/catalog.json")).expect("the demo catalog");
     let offering = catalog

@@ -23,7 +23,7 @@ pub mod json_path;
 pub mod keys;
 pub mod markdown;
 pub mod money;
-pub mod report_view;
+pub mod report;
 pub mod text;
 pub mod verdict;
 #[cfg(feature = "verifier")]

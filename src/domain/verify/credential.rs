@@ -4,92 +4,22 @@
 //! Everything here is untrusted text from the badge: the view model holds
 //! it as plain strings and the UI renders them as text, never as HTML.
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::domain::instant::UnixTime;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct BadgeView {
-    /// The credential's own id (a URL or URN), when it states one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// The credential's own name, or the achievement's.
-    pub name: String,
-    pub description: String,
-    pub achievement: AchievementView,
-    pub issuer: IssuerView,
-    /// Who it was issued to, as the badge states it (often hashed).
-    pub recipient: Option<super::recipient::Recipient>,
-    /// When it was issued (RFC 3339, as written).
-    pub issued: Option<String>,
-    pub expires: Option<String>,
-    pub alignments: Vec<AlignmentView>,
-    /// Skills or tags the achievement names.
-    pub tags: Vec<String>,
-    /// Credit the achievement is worth (`creditsAvailable`), when stated.
-    pub credit_points: Option<f64>,
-    pub evidence: Vec<EvidenceView>,
-    /// Endorsements embedded in the badge, each verified on its own.
-    pub endorsements: Vec<EndorsementView>,
-}
+pub use crate::domain::report::{
+    AchievementView, AlignmentView, BadgeView, EndorsementView, EvidenceView, IssuerView,
+};
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct EvidenceView {
-    pub name: String,
-    pub description: String,
-    pub url: Option<String>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct EndorsementView {
-    /// Who endorses (name, else id).
-    pub by: String,
-    pub comment: String,
-    /// The endorsement credential's own verdict.
-    pub verdict: String,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct AchievementView {
-    pub id: Option<String>,
-    pub name: String,
-    pub kind: Option<String>,
-    pub description: String,
-    pub criteria: String,
-    pub image: Option<String>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct IssuerView {
-    pub id: String,
-    pub name: String,
-    pub url: Option<String>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct AlignmentView {
-    pub name: String,
-    pub url: Option<String>,
-    pub framework: Option<String>,
-    pub code: Option<String>,
-}
-
-/// A link a page may show: http(s) only (never `javascript:` or `data:`).
+/// A link from a badge a page may show (see `report::safe_link`).
 pub fn safe_link(url: Option<String>) -> Option<String> {
-    url.filter(|u| {
-        let lower = u.trim_start().to_ascii_lowercase();
-        lower.starts_with("https://") || lower.starts_with("http://")
-    })
+    crate::domain::report::safe_link(url.as_deref())
 }
 
-/// An image a page may show: https, or an inline `data:image/…` (never
-/// plain http, which would leak the viewer to a third party insecurely).
+/// An image from a badge a page may show (see `report::safe_image`).
 pub fn safe_image(url: Option<String>) -> Option<String> {
-    url.filter(|u| {
-        let lower = u.trim_start().to_ascii_lowercase();
-        lower.starts_with("https://") || lower.starts_with("data:image/")
-    })
+    crate::domain::report::safe_image(url.as_deref())
 }
 
 fn text(object: Option<&Value>, key: &str) -> Option<String> {

@@ -13,20 +13,10 @@
 //!   spaces removed, compared exactly;
 //! - the hex digest itself is compared in any case.
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
-/// A badge's recipient as the badge states it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Recipient {
-    /// `email`, `url`, `telephone`, `id`, `name`… (OB 2.0 `type`, OB 3.0 `identityType`).
-    pub kind: String,
-    pub hashed: bool,
-    pub salt: Option<String>,
-    /// The identity, or `algorithm$hex` when hashed.
-    pub identity: String,
-}
+pub use crate::domain::report::Recipient;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Match {

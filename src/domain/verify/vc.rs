@@ -348,7 +348,7 @@ fn endorsements(
         view.endorsements.push(credential::EndorsementView {
             by,
             comment,
-            verdict: verdict.as_str().to_owned(),
+            verdict,
         });
     }
 }

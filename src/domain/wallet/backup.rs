@@ -111,9 +111,7 @@ fn read_item(badge: &Json) -> Option<BackupItem> {
             .unwrap_or("badge")
             .to_owned(),
         // Only a web address; anything else in a hand-edited backup is dropped.
-        source_url: crate::domain::report_view::safe_link(
-            badge.get("source").and_then(Json::as_str),
-        ),
+        source_url: crate::domain::report::safe_link(badge.get("source").and_then(Json::as_str)),
         added: badge
             .get("added")
             .and_then(Json::as_str)

@@ -11,7 +11,7 @@ pub mod share;
 
 use crate::domain::catalog::Catalog;
 use crate::domain::instant::UnixTime;
-use crate::domain::report_view::ReportView;
+use crate::domain::report::{CheckId, Outcome, Report};
 
 pub use backup::{BackupItem, backup_json, is_backup, read_backup};
 pub use credit::{LedgerEntry, SeriesProgress, Total, ledger_csv, ledger_totals, progress};
@@ -90,18 +90,14 @@ impl Kept {
         report_json: String,
         now: UnixTime,
     ) -> Result<Kept, Refusal> {
-        let report = ReportView::from_json(&report_json).map_err(|e| {
-            Refusal::Unreadable(format!("the verifier could not read it ({}).", e.0))
-        })?;
-        let not_a_badge = report
-            .checks
-            .iter()
-            .any(|c| c.id == "format" && c.outcome == "fail");
+        let report = Report::from_json(&report_json)
+            .map_err(|e| Refusal::Unreadable(format!("the verifier could not read it ({e}).")))?;
+        let not_a_badge = report.any(Some(CheckId::Format), Outcome::Fail);
         let Some(badge) = report.badge.as_ref().filter(|_| !not_a_badge) else {
             let why = report
                 .checks
                 .iter()
-                .find(|c| c.outcome == "fail" || c.outcome == "skip")
+                .find(|c| matches!(c.outcome, Outcome::Fail | Outcome::Skip))
                 .map_or("it is not a badge this wallet can read.".to_owned(), |c| {
                     lower_first(&c.sentence)
                 });
@@ -126,12 +122,12 @@ impl Kept {
     /// Takes a new report for the same badge (after "check all again").
     /// A report that cannot be read leaves the record as it was.
     pub fn recheck(&mut self, report_json: String, now: UnixTime) -> bool {
-        let Ok(report) = ReportView::from_json(&report_json) else {
+        let Ok(report) = Report::from_json(&report_json) else {
             return false;
         };
-        if report.badge.is_none() && self.card.verdict != "could_not_check" {
+        if report.badge.is_none() && self.card.status() != Verdict::CouldNotCheck {
             // The badge itself did not change; keep the card's details.
-            self.card.verdict = report.verdict.clone();
+            self.card.verdict = report.verdict.as_str().to_owned();
             self.card.checked = now;
             self.report = report_json;
             return true;
@@ -159,8 +155,8 @@ pub fn shown_name(card: &Card, catalog: Option<&Catalog>) -> String {
 }
 
 impl Card {
-    fn refresh(&mut self, report: &ReportView, now: UnixTime) {
-        self.verdict = report.verdict.clone();
+    fn refresh(&mut self, report: &Report, now: UnixTime) {
+        self.verdict = report.verdict.as_str().to_owned();
         self.checked = now;
         if let Some(badge) = &report.badge {
             self.name = if badge.name.trim().is_empty() {
@@ -168,15 +164,15 @@ impl Card {
             } else {
                 badge.name.clone()
             };
-            self.issuer = if badge.issuer_name.trim().is_empty() {
-                badge.issuer_id.clone()
+            self.issuer = if badge.issuer.name.trim().is_empty() {
+                badge.issuer.id.clone()
             } else {
-                badge.issuer_name.clone()
+                badge.issuer.name.clone()
             };
             self.issued = badge.issued.as_deref().and_then(|t| t.parse().ok());
             self.expires = badge.expires.as_deref().and_then(|t| t.parse().ok());
-            self.image = badge.image.clone();
-            self.achievement_id = badge.achievement_id.clone();
+            self.image = badge.achievement.image.clone();
+            self.achievement_id = badge.achievement.id.clone();
         }
     }
 

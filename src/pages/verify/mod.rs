@@ -16,8 +16,8 @@ use crate::api;
 use crate::components::{Spinner, use_page_title};
 use crate::domain::catalog::{Catalog, facts};
 use crate::domain::date::Date;
-use crate::domain::report_view::{BadgeSummary, CheckView, ReportView, own_image, safe_link};
-use crate::domain::verdict::{Tone, Verdict};
+use crate::domain::report::{BadgeView, Check, Outcome, Report, own_image, safe_link};
+use crate::domain::verdict::Tone;
 use crate::platform;
 use crate::state::use_catalog;
 
@@ -28,7 +28,7 @@ stylance::import_style!(style, "verify.module.css");
 enum Stage {
     Idle,
     Working(String),
-    Done(Box<ReportView>),
+    Done(Box<Report>),
     Failed(String),
 }
 
@@ -65,9 +65,9 @@ pub fn VerifyPage() -> impl IntoView {
             let now = js_sys::Date::now() / 1000.0;
             let catalog = platform::asset_url(api::catalog::CATALOG_FILE);
             let answer = api::verifier::verify(&bytes, &catalog, now, recipient.as_deref()).await;
-            let next = match answer.map(|json| ReportView::from_json(&json)) {
+            let next = match answer.map(|json| Report::from_json(&json)) {
                 Ok(Ok(report)) => Stage::Done(Box::new(report)),
-                Ok(Err(e)) => Stage::Failed(format!("The verifier could not finish: {}", e.0)),
+                Ok(Err(e)) => Stage::Failed(format!("The verifier could not finish: {e}")),
                 Err(message) => Stage::Failed(message),
             };
             let _ = stage.try_set(next);
@@ -214,15 +214,6 @@ fn read_file(file: web_sys::File, run: impl Fn(Vec<u8>, String, Option<String>) 
     });
 }
 
-fn outcome_words(outcome: &str) -> (&'static str, &'static str) {
-    match outcome {
-        "pass" => ("✓", "Passed"),
-        "fail" => ("✗", "Failed"),
-        "warn" => ("!", "Warning"),
-        _ => ("–", "Not checked"),
-    }
-}
-
 /// "3 March 2027" from an RFC 3339 timestamp, or the text as written.
 fn day(text: &str) -> String {
     text.get(..10)
@@ -234,11 +225,11 @@ fn day(text: &str) -> String {
 /// the wallet's detail page.
 #[component]
 pub(crate) fn ReportResult(
-    report: ReportView,
+    report: Report,
     last: Last,
     recheck: impl Fn(String) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let verdict = Verdict::from_key(&report.verdict);
+    let verdict = report.verdict;
     let (symbol, label, sentence) = (verdict.symbol(), verdict.label(), verdict.sentence());
     // Keyboard and screen-reader users land on the verdict.
     Effect::new(|_| {
@@ -278,9 +269,9 @@ pub(crate) fn ReportResult(
     let checks = report
         .checks
         .iter()
-        .map(|c: &CheckView| {
-            let (mark, word) = outcome_words(&c.outcome);
-            let class = format!("{} {}", style::check, outcome_class(&c.outcome));
+        .map(|c: &Check| {
+            let (mark, word) = (c.outcome.symbol(), c.outcome.word());
+            let class = format!("{} {}", style::check, outcome_class(c.outcome));
             view! {
                 <li class=class>
                     <span class=style::mark aria-hidden="true">{mark}</span>
@@ -293,7 +284,7 @@ pub(crate) fn ReportResult(
         .checks
         .iter()
         .filter(|c| !c.detail.is_empty())
-        .map(|c| view! { <li><code>{c.id.clone()}</code>": "<span class=style::detail>{c.detail.clone()}</span></li> })
+        .map(|c| view! { <li><code>{c.id.as_str()}</code>": "<span class=style::detail>{c.detail.clone()}</span></li> })
         .collect_view();
     let catalog_line = catalog.as_ref().map(|c| {
         format!(
@@ -304,10 +295,7 @@ pub(crate) fn ReportResult(
         )
     });
     let identity = RwSignal::new(String::new());
-    let has_recipient = report
-        .badge
-        .as_ref()
-        .is_some_and(|b| b.recipient_kind.is_some());
+    let has_recipient = report.badge.as_ref().is_some_and(|b| b.recipient.is_some());
     let on_recipient = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = identity.get_untracked().trim().to_owned();
@@ -365,39 +353,39 @@ fn tone_class(tone: Tone) -> &'static str {
     }
 }
 
-fn outcome_class(outcome: &str) -> &'static str {
+fn outcome_class(outcome: Outcome) -> &'static str {
     match outcome {
-        "pass" => style::good,
-        "fail" => style::bad,
-        "warn" => style::caution,
-        _ => style::skipped,
+        Outcome::Pass => style::good,
+        Outcome::Fail => style::bad,
+        Outcome::Warn => style::caution,
+        Outcome::Skip => style::skipped,
     }
 }
 
 /// What the badge says, as text; what the catalog adds about it.
 #[component]
-fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl IntoView {
+fn BadgeDetails(badge: BadgeView, catalog: Option<Arc<Catalog>>) -> impl IntoView {
     let issuer = catalog
         .as_ref()
-        .and_then(|c| c.issuer(&badge.issuer_id))
+        .and_then(|c| c.issuer(&badge.issuer.id))
         .cloned();
     let logo = issuer
         .as_ref()
         .and_then(|i| i.image.clone())
         .map(|src| view! { <img class=style::logo src=platform::asset_url(&src) alt="" width="40" height="40" /> });
-    let issuer_name = match (badge.issuer_name.is_empty(), badge.issuer_id.is_empty()) {
-        (false, _) => badge.issuer_name.clone(),
-        (true, false) => badge.issuer_id.clone(),
+    let issuer_name = match (badge.issuer.name.is_empty(), badge.issuer.id.is_empty()) {
+        (false, _) => badge.issuer.name.clone(),
+        (true, false) => badge.issuer.id.clone(),
         (true, true) => "an issuer it does not name".to_owned(),
     };
     let image = own_image(
-        badge.image.as_deref(),
-        badge.achievement_id.as_deref(),
+        badge.achievement.image.as_deref(),
+        badge.achievement.id.as_deref(),
         catalog.as_deref(),
     )
     .map(|src| {
         let src = platform::asset_url(&src);
-        let alt = format!("The {} badge image", badge.achievement_name);
+        let alt = format!("The {} badge image", badge.achievement.name);
         // An image that cannot be loaded (offline, gone) is left out.
         let hide = |ev: leptos::ev::ErrorEvent| {
             if let Some(img) = ev
@@ -409,17 +397,20 @@ fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl Into
         };
         view! { <img class=style::image src=src alt=alt width="120" height="120" on:error=hide /> }
     });
-    let kind = badge.recipient_kind.as_deref().map(|k| match k {
+    let recipient = badge.recipient.as_ref();
+    let kind = recipient.map(|r| match r.kind.as_str() {
         "email" | "emailAddress" => "email address",
         "url" | "url_address" => "web address",
         "telephone" | "phoneNumber" => "phone number",
         "id" | "identifier" => "identifier",
         other => other,
     });
-    let recipient = match (&badge.recipient_identity, kind, badge.recipient_hashed) {
-        (Some(identity), _, false) => format!("Issued to {identity}."),
-        (_, Some(kind), true) => format!("Issued to a hashed {kind}: type it below to check it."),
-        (_, Some(kind), false) => format!("Issued to a {kind}."),
+    let recipient = match (recipient, kind) {
+        (Some(r), _) if !r.hashed && !r.identity.is_empty() => format!("Issued to {}.", r.identity),
+        (Some(r), Some(kind)) if r.hashed => {
+            format!("Issued to a hashed {kind}: type it below to check it.")
+        }
+        (_, Some(kind)) => format!("Issued to a {kind}."),
         _ => "The badge does not name who it was issued to.".to_owned(),
     };
     let dates = match (&badge.issued, &badge.expires) {
@@ -432,7 +423,7 @@ fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl Into
     };
     // What the university's catalog says about this achievement.
     let offering = catalog.as_ref().and_then(|c| {
-        let id = badge.achievement_id.as_deref()?;
+        let id = badge.achievement.id.as_deref()?;
         let o = c.offering_for_achievement(id)?;
         let series = c.series_of(&o.id).map(|s| {
             let courses: Vec<String> = s.award_pathways.iter().map(|p| p.course.clone()).collect();
@@ -475,7 +466,10 @@ fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl Into
     let endorsements = badge
         .endorsements
         .iter()
-        .map(|e| view! { <li>{format!("{} ({}): {}", e.by, e.verdict.replace('_', " "), e.comment)}</li> }.into_any())
+        .map(|e| {
+            view! { <li>{format!("{} ({}): {}", e.by, e.verdict.label(), e.comment)}</li> }
+                .into_any()
+        })
         .collect::<Vec<_>>();
     let evidence = badge
         .evidence
@@ -494,12 +488,12 @@ fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl Into
         .map(|p| view! { <p>{format!("Credit: {}.", facts::credit_points(p))}</p> });
     // A hosted badge whose badge class could not be read names no
     // achievement of its own: the catalog's name for it, else say so.
-    let title = [&badge.achievement_name, &badge.name]
+    let title = [&badge.achievement.name, &badge.name]
         .into_iter()
         .find(|n| !n.is_empty())
         .cloned()
         .or_else(|| {
-            let id = badge.achievement_id.as_deref()?;
+            let id = badge.achievement.id.as_deref()?;
             let o = catalog.as_ref()?.offering_for_achievement(id)?;
             Some(format!(
                 "{} (as this university's catalog names it)",
@@ -521,8 +515,8 @@ fn BadgeDetails(badge: BadgeSummary, catalog: Option<Arc<Catalog>>) -> impl Into
             </div>
             <p>{recipient}</p>
             <p>{dates}</p>
-            {(!badge.achievement_description.is_empty()).then(|| markdown(&badge.achievement_description))}
-            {(!badge.criteria.is_empty()).then(|| view! { <h4>"How it was earned"</h4> {markdown(&badge.criteria)} })}
+            {(!badge.achievement.description.is_empty()).then(|| markdown(&badge.achievement.description))}
+            {(!badge.achievement.criteria.is_empty()).then(|| view! { <h4>"How it was earned"</h4> {markdown(&badge.achievement.criteria)} })}
             {credit}
             {offering}
             {section("Skills", tags)}

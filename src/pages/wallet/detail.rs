@@ -9,7 +9,7 @@ use super::style;
 use crate::api;
 use crate::api::wallet_store as store;
 use crate::components::{Spinner, use_page_title};
-use crate::domain::report_view::ReportView;
+use crate::domain::report::Report;
 use crate::domain::wallet::{Kept, extension_of, media_type_of};
 use crate::pages::verify::{Last, ReportResult};
 use crate::platform;
@@ -19,7 +19,7 @@ enum View {
     Loading,
     Missing,
     Failed(String),
-    Ready(Box<Kept>, Box<ReportView>),
+    Ready(Box<Kept>, Box<Report>),
 }
 
 #[component]
@@ -56,7 +56,7 @@ pub fn WalletBadge(key: String) -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let next = match store::load(&card).await {
-                Ok(kept) => match ReportView::from_json(&kept.report) {
+                Ok(kept) => match Report::from_json(&kept.report) {
                     Ok(report) => {
                         title.set(crate::domain::wallet::shown_name(
                             &kept.card,
@@ -98,7 +98,7 @@ pub fn WalletBadge(key: String) -> impl IntoView {
 }
 
 #[component]
-fn Detail(kept: Kept, report: ReportView) -> impl IntoView {
+fn Detail(kept: Kept, report: Report) -> impl IntoView {
     let wallet = use_wallet();
     let report = RwSignal::new(report);
     let checked = kept.card.checked;
@@ -110,7 +110,7 @@ fn Detail(kept: Kept, report: ReportView) -> impl IntoView {
             let catalog = platform::asset_url(api::catalog::CATALOG_FILE);
             let now = platform::now().0 as f64;
             if let Ok(json) = api::verifier::verify(&original, &catalog, now, Some(&identity)).await
-                && let Ok(next) = ReportView::from_json(&json)
+                && let Ok(next) = Report::from_json(&json)
             {
                 let _ = report.try_set(next);
             }
@@ -153,7 +153,7 @@ fn Detail(kept: Kept, report: ReportView) -> impl IntoView {
         });
     };
     // Only ever an http(s) link, whatever a restored backup claims.
-    let from_url = crate::domain::report_view::safe_link(kept.card.source_url.as_deref());
+    let from_url = crate::domain::report::safe_link(kept.card.source_url.as_deref());
     let card = kept.card.clone();
     view! {
         <h1 id="badge-page-title">{name}</h1>

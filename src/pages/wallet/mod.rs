@@ -20,7 +20,7 @@ use crate::components::use_page_title;
 use crate::domain::catalog::{Catalog, facts};
 use crate::domain::date::Date;
 use crate::domain::instant::UnixTime;
-use crate::domain::report_view::own_image;
+use crate::domain::report::own_image;
 use crate::domain::verdict::Tone;
 use crate::domain::wallet::{
     self, Card, Verdict, WalletFilter, WalletSort, arrange, held_achievements, ledger_csv,
@@ -334,7 +334,7 @@ fn List(wallet: WalletState, cards: Vec<Card>, catalog: Option<Arc<Catalog>>) ->
     }
 }
 
-/// The badge's picture (see `report_view::own_image`), as a URL under the site.
+/// The badge's picture (see `report::own_image`), as a URL under the site.
 pub(crate) fn image_of(card: &Card, catalog: Option<&Catalog>) -> Option<String> {
     own_image(
         card.image.as_deref(),
