@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, RequestCredentials, RequestMode};
 
 use crate::api::wire;
-use crate::domain::catalog::Catalog;
+use crate::domain::catalog::Issuer;
 use crate::domain::instant::UnixTime;
 use crate::domain::verify::memo::Memo;
 use crate::domain::verify::{Env, Fetch, FetchError, Fetched, TrustStore, verify};
@@ -70,80 +70,48 @@ thread_local! {
     /// The current run's fetches ("check all again"), by run id: each
     /// address once per run and worker, forgotten when the next run starts.
     static RUN: RefCell<Option<(u32, Rc<Memo<BrowserFetch>>)>> = const { RefCell::new(None) };
-    /// The trust store of the last catalog used, by its URL.
-    static TRUST: RefCell<Option<(String, Rc<TrustStore>)>> = const { RefCell::new(None) };
+    /// The catalog's issuers, as the page last sent them.
+    static TRUST: RefCell<Option<Rc<TrustStore>>> = const { RefCell::new(None) };
 }
 
-/// The catalog's issuers, fetched once per catalog URL.
-async fn trust_store(url: &str) -> Result<Rc<TrustStore>, String> {
-    if let Some(store) = TRUST.with(|t| {
-        t.borrow()
-            .as_ref()
-            .filter(|(u, _)| u == url)
-            .map(|(_, s)| s.clone())
-    }) {
-        return Ok(store);
-    }
-    let response = HttpRequest::get(url)
-        .send()
-        .await
-        .map_err(|_| format!("the catalog at {url} could not be fetched"))?;
-    if !response.ok() {
-        return Err(format!(
-            "the catalog at {url} answered HTTP {}",
-            response.status()
-        ));
-    }
-    let text = response
-        .text()
-        .await
-        .map_err(|_| "the catalog could not be read".to_owned())?;
-    let catalog =
-        Catalog::from_json(&text).map_err(|e| format!("the catalog is not usable: {e}"))?;
-    let store = Rc::new(TrustStore::from_catalog(&catalog));
-    TRUST.with(|t| *t.borrow_mut() = Some((url.to_owned(), store.clone())));
-    Ok(store)
+/// The fetcher for one request: its run's (shared by every request of one
+/// "check all again"), or a fresh one that ends any earlier run.
+fn fetcher(run: Option<u32>) -> Rc<Memo<BrowserFetch>> {
+    RUN.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        match (run, slot.as_ref()) {
+            (Some(run), Some((id, memo))) if *id == run => memo.clone(),
+            (run, _) => {
+                let memo = Rc::new(Memo::new(BrowserFetch));
+                *slot = run.map(|run| (run, memo.clone()));
+                memo
+            }
+        }
+    })
 }
 
 /// Verifies one request and returns the report as JSON text, or why not.
 async fn answer(
     input: Vec<u8>,
-    catalog: &str,
+    issuers: Option<Vec<Issuer>>,
     now: UnixTime,
     recipient: Option<String>,
     run: Option<u32>,
 ) -> Result<String, String> {
-    let trust = trust_store(catalog).await?;
-    let mut report = match run {
-        Some(run) => {
-            let memo = RUN.with(|slot| {
-                let mut slot = slot.borrow_mut();
-                match slot.as_ref() {
-                    Some((id, memo)) if *id == run => memo.clone(),
-                    _ => {
-                        let memo = Rc::new(Memo::new(BrowserFetch));
-                        *slot = Some((run, memo.clone()));
-                        memo
-                    }
-                }
-            });
-            let env = Env {
-                trust: &trust,
-                now,
-                fetch: &*memo,
-            };
-            verify(&input, &env).await
-        }
-        None => {
-            RUN.with(|slot| slot.borrow_mut().take());
-            let env = Env {
-                trust: &trust,
-                now,
-                fetch: &BrowserFetch,
-            };
-            verify(&input, &env).await
-        }
+    if let Some(issuers) = issuers {
+        let store = Rc::new(TrustStore::from_issuers(&issuers));
+        TRUST.with(|t| *t.borrow_mut() = Some(store));
+    }
+    let trust = TRUST
+        .with(|t| t.borrow().clone())
+        .ok_or("the page did not give the verifier the catalog's issuers")?;
+    let fetch = fetcher(run);
+    let env = Env {
+        trust: &trust,
+        now,
+        fetch: &*fetch,
     };
+    let mut report = verify(&input, &env).await;
     if let Some(identity) = recipient.filter(|r| !r.trim().is_empty()) {
         report.check_recipient(identity.trim());
     }
@@ -204,10 +172,10 @@ pub fn start() {
                 now,
                 recipient,
                 run,
-                catalog,
+                issuers,
             } => {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let reply = match answer(input, &catalog, now, recipient, run).await {
+                    let reply = match answer(input, issuers, now, recipient, run).await {
                         Ok(report) => Answer::Report { id, report },
                         Err(message) => Answer::Failed { id, message },
                     };

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
 use wasm_bindgen::JsCast;
@@ -14,6 +15,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use super::wire;
+use crate::domain::catalog::Catalog;
 use crate::domain::instant::UnixTime;
 use crate::domain::worker_protocol::{Answer as Reply, Request};
 use crate::platform::built_file;
@@ -36,6 +38,8 @@ struct Bridge {
     queue: Vec<JsValue>,
     pending: HashMap<u32, SharedSlot>,
     next_id: u32,
+    /// The catalog whose issuers this worker was last given.
+    trusts: Option<Arc<Catalog>>,
 }
 
 /// Most workers a page runs at once (see [`verify_in`]).
@@ -120,6 +124,7 @@ fn start(index: usize) -> Result<Bridge, String> {
         queue: Vec::new(),
         pending: HashMap::new(),
         next_id: 1,
+        trusts: None,
     })
 }
 
@@ -142,8 +147,13 @@ impl Future for Answer {
 }
 
 /// Sends one request to worker `index` (started if need be) and waits for
-/// its answer.
-async fn call(index: usize, request: impl FnOnce(u32) -> Request) -> Result<Reply, String> {
+/// its answer. `request` gets the request's id and, when the worker does not
+/// yet trust `catalog`'s issuers, those issuers to send along.
+async fn call(
+    index: usize,
+    catalog: Option<&Arc<Catalog>>,
+    request: impl FnOnce(u32, Option<Vec<crate::domain::catalog::Issuer>>) -> Request,
+) -> Result<Reply, String> {
     let index = index % MAX_WORKERS;
     let slot: SharedSlot = Rc::default();
     let sent = BRIDGES.with(|all| -> Result<(), String> {
@@ -157,7 +167,13 @@ async fn call(index: usize, request: impl FnOnce(u32) -> Request) -> Result<Repl
         };
         let id = bridge.next_id;
         bridge.next_id += 1;
-        let message = wire::to_js(&request(id).encode());
+        let issuers = catalog
+            .filter(|c| !bridge.trusts.as_ref().is_some_and(|t| Arc::ptr_eq(t, c)))
+            .map(|c| {
+                bridge.trusts = Some(c.clone());
+                c.issuers.clone()
+            });
+        let message = wire::to_js(&request(id, issuers).encode());
         bridge.pending.insert(id, slot.clone());
         if bridge.ready {
             bridge
@@ -173,16 +189,27 @@ async fn call(index: usize, request: impl FnOnce(u32) -> Request) -> Result<Repl
     Answer(slot).await
 }
 
+/// The catalog whose issuers the verifier trusts: the one the page holds,
+/// or, when it has not arrived (or failed), the site's, fetched now.
+pub async fn trusted(held: Option<Arc<Catalog>>) -> Result<Arc<Catalog>, String> {
+    match held {
+        Some(catalog) => Ok(catalog),
+        None => super::catalog::fetch_catalog()
+            .await
+            .map_err(|e| format!("no issuer can be trusted without the catalog: {e}")),
+    }
+}
+
 /// Verifies `input` (a badge's bytes, or a URL as text) in the worker, as
-/// of `now` (Unix seconds), trusting the issuers of the catalog at
-/// `catalog_url`, and returns the report as JSON text.
+/// of `now`, trusting the issuers of `catalog` (handed to the
+/// worker with its first request), and returns the report as JSON text.
 pub async fn verify(
     input: &[u8],
-    catalog_url: &str,
-    now: f64,
+    catalog: &Arc<Catalog>,
+    now: UnixTime,
     recipient: Option<&str>,
 ) -> Result<String, String> {
-    verify_in(0, input, catalog_url, now, recipient, None).await
+    verify_in(0, input, catalog, now, recipient, None).await
 }
 
 /// [`verify`] in worker `index` (0 to [`MAX_WORKERS`] − 1): work spread over
@@ -192,19 +219,19 @@ pub async fn verify(
 pub async fn verify_in(
     index: usize,
     input: &[u8],
-    catalog_url: &str,
-    now: f64,
+    catalog: &Arc<Catalog>,
+    now: UnixTime,
     recipient: Option<&str>,
-    run: Option<f64>,
+    run: Option<u32>,
 ) -> Result<String, String> {
     let input = input.to_vec();
-    let reply = call(index, |id| Request::Verify {
+    let reply = call(index, Some(catalog), |id, issuers| Request::Verify {
         id,
         input,
-        now: UnixTime(now as i64),
+        now,
         recipient: recipient.map(str::to_owned),
-        run: run.map(|r| r as u32),
-        catalog: catalog_url.to_owned(),
+        run,
+        issuers,
     })
     .await?;
     match reply {
@@ -218,7 +245,7 @@ pub async fn verify_in(
 /// SVG) in the worker, and returns the baked image.
 pub async fn bake(credential: &[u8], image: &[u8]) -> Result<Vec<u8>, String> {
     let (credential, image) = (credential.to_vec(), image.to_vec());
-    let reply = call(0, |id| Request::Bake {
+    let reply = call(0, None, |id, _| Request::Bake {
         id,
         credential,
         image,

@@ -358,6 +358,39 @@ impl Json {
         }
     }
 
+    /// A string value.
+    pub fn string(text: &str) -> Json {
+        Json {
+            value: Value::String(text.to_owned()),
+        }
+    }
+
+    /// A number value, written as `Display` writes it.
+    pub fn number(number: impl fmt::Display) -> Json {
+        Json {
+            value: Value::Number(number.to_string()),
+        }
+    }
+
+    /// An object with these members, in this order.
+    pub fn object<'k>(members: impl IntoIterator<Item = (&'k str, Json)>) -> Json {
+        Json {
+            value: Value::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (k.to_owned(), v))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// An array of these items.
+    pub fn array(items: impl IntoIterator<Item = Json>) -> Json {
+        Json {
+            value: Value::Array(items.into_iter().collect()),
+        }
+    }
+
     /// The member `key` when this is an object.
     pub fn get(&self, key: &str) -> Option<&Json> {
         match &self.value {

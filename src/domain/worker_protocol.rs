@@ -8,6 +8,7 @@
 //! written and read with the core's small JSON reader, which the page
 //! already carries (no serde code in the page).
 
+use crate::domain::catalog::{Issuer, issuers_json};
 use crate::domain::instant::UnixTime;
 use crate::domain::json::{self, Json, Value};
 
@@ -30,8 +31,10 @@ pub enum Request {
         recipient: Option<String>,
         /// Requests of one run ("check all again") share their fetches.
         run: Option<u32>,
-        /// The catalog's address; the worker reads its issuers once.
-        catalog: String,
+        /// The catalog's issuers, which the worker trusts from then on: sent
+        /// with a worker's first request (and again if the catalog changes),
+        /// so no worker downloads and parses `catalog.json` itself.
+        issuers: Option<Vec<Issuer>>,
     },
     /// Bake `credential` into `image` (PNG or SVG).
     Bake {
@@ -68,27 +71,15 @@ pub enum Answer {
 pub struct ProtocolError(pub String);
 
 fn object(members: Vec<(&str, Json)>) -> String {
-    Json {
-        value: Value::Object(
-            members
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v))
-                .collect(),
-        ),
-    }
-    .to_string()
+    Json::object(members).to_string()
 }
 
 fn text(value: &str) -> Json {
-    Json {
-        value: Value::String(value.to_owned()),
-    }
+    Json::string(value)
 }
 
-fn number(value: impl ToString) -> Json {
-    Json {
-        value: Value::Number(value.to_string()),
-    }
+fn number(value: impl std::fmt::Display) -> Json {
+    Json::number(value)
 }
 
 /// The header's members, read.
@@ -134,14 +125,16 @@ impl Request {
                 now,
                 recipient,
                 run,
-                catalog,
+                issuers,
             } => {
                 let mut members = vec![
                     ("kind", text("verify")),
                     ("id", number(id)),
                     ("now", number(now.0)),
-                    ("catalog", text(catalog)),
                 ];
+                if let Some(issuers) = issuers {
+                    members.push(("issuers", issuers_json(issuers)));
+                }
                 if let Some(recipient) = recipient {
                     members.push(("recipient", text(recipient)));
                 }
@@ -182,9 +175,16 @@ impl Request {
                 now: UnixTime(header.required("now")?),
                 recipient: header.text("recipient"),
                 run: header.integer("run").and_then(|r| u32::try_from(r).ok()),
-                catalog: header
-                    .text("catalog")
-                    .ok_or_else(|| ProtocolError("“catalog” is missing".into()))?,
+                issuers: header
+                    .0
+                    .get("issuers")
+                    .map(|list| {
+                        json::read(list).map_err(|errors| {
+                            let first = errors.first().map(ToString::to_string);
+                            ProtocolError(format!("the issuers: {}", first.unwrap_or_default()))
+                        })
+                    })
+                    .transpose()?,
             }),
             Some("bake") => {
                 let split = usize::try_from(header.required("split")?)
@@ -270,6 +270,13 @@ impl Answer {
 mod tests {
     use super::*;
 
+    fn demo_issuers() -> Vec<Issuer> {
+        let text = include_str!("../../public/catalog.json");
+        crate::domain::catalog::Catalog::from_json(text)
+            .unwrap()
+            .issuers
+    }
+
     #[test]
     fn every_message_survives_the_wire() {
         let requests = [
@@ -279,7 +286,7 @@ mod tests {
                 now: UnixTime(1_780_000_000),
                 recipient: Some("Learner@Example.com \"<quoted>\"".into()),
                 run: Some(3),
-                catalog: "/mc/catalog.json".into(),
+                issuers: Some(demo_issuers()),
             },
             Request::Verify {
                 id: 0,
@@ -287,7 +294,7 @@ mod tests {
                 now: UnixTime(-5),
                 recipient: None,
                 run: None,
-                catalog: String::new(),
+                issuers: None,
             },
             Request::Bake {
                 id: u32::MAX,
@@ -328,12 +335,10 @@ mod tests {
             ("", &b""[..]),
             ("[]", b""),
             ("{\"kind\":\"verify\"}", b""),
+            ("{\"kind\":\"verify\",\"id\":-1,\"now\":0}", b""),
+            ("{\"kind\":\"verify\",\"id\":1,\"now\":1.5}", b""),
             (
-                "{\"kind\":\"verify\",\"id\":-1,\"now\":0,\"catalog\":\"c\"}",
-                b"",
-            ),
-            (
-                "{\"kind\":\"verify\",\"id\":1,\"now\":1.5,\"catalog\":\"c\"}",
+                "{\"kind\":\"verify\",\"id\":1,\"now\":0,\"issuers\":[{\"id\":5}]}",
                 b"",
             ),
             ("{\"kind\":\"bake\",\"id\":1,\"split\":9}", b"short"),

@@ -13,9 +13,11 @@ pub mod planner;
 mod read;
 pub mod rules;
 pub mod search;
+mod write;
 
 pub use availability::Availability;
 pub use model::*;
+pub use write::issuers_json;
 
 use crate::domain::json::{self, ShapeError};
 

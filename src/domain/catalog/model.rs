@@ -309,7 +309,7 @@ pub struct Suite {
 
 /// An organisation whose badges the verifier trusts, with its keys.
 /// Other tools produce this shape; it must not change within version 1.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Issuer {
     /// The issuer id badges name (a URI).
     pub id: String,
@@ -323,7 +323,7 @@ pub struct Issuer {
 
 /// A public key with its validity window. Exactly one of the three key
 /// members is present.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IssuerKey {
     pub id: String,
     /// The JWK exactly as written in the file: the app never looks inside

@@ -74,8 +74,13 @@ impl TrustStore {
     /// The catalog's issuers with every key that parses. Keys that do not
     /// parse are left out (and reported by `microcred catalog check`).
     pub fn from_catalog(catalog: &Catalog) -> TrustStore {
-        let issuers = catalog
-            .issuers
+        TrustStore::from_issuers(&catalog.issuers)
+    }
+
+    /// The trust of these issuers (the catalog's, as the page hands them to
+    /// the verifier worker).
+    pub fn from_issuers(issuers: &[crate::domain::catalog::Issuer]) -> TrustStore {
+        let issuers = issuers
             .iter()
             .map(|issuer| TrustedIssuer {
                 id: issuer.id.clone(),

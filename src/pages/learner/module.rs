@@ -42,7 +42,7 @@ fn current_search() -> String {
 /// The wallet module: the list and a badge's page.
 pub fn start_wallet() {
     start(Module::Wallet, |view, key, shared| {
-        let wallet = crate::pages::wallet::state::wallet_for_visit(&shared.owner);
+        let wallet = crate::pages::wallet::state::wallet_for_visit(&shared.owner, shared.catalog);
         provide_context(wallet);
         match view {
             "badge" => view! { <crate::pages::wallet::WalletBadge key /> }.into_any(),

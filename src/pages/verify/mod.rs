@@ -49,22 +49,24 @@ pub fn VerifyPage() -> impl IntoView {
     let url = RwSignal::new(String::new());
     let pasted = RwSignal::new(String::new());
     let navigate = use_navigate();
+    let catalog = use_catalog();
 
     let run = move |bytes: Vec<u8>, label: String, recipient: Option<String>| {
         stage.set(Stage::Working(label.clone()));
-        let at = js_sys::Date::new_0()
-            .to_iso_string()
-            .as_string()
-            .unwrap_or_default();
+        let now = platform::now();
         last.set(Last {
             bytes: bytes.clone(),
             label,
-            at,
+            at: now.to_string(),
         });
+        let held = catalog.get_untracked();
         leptos::task::spawn_local(async move {
-            let now = js_sys::Date::now() / 1000.0;
-            let catalog = platform::asset_url(api::catalog::CATALOG_FILE);
-            let answer = api::verifier::verify(&bytes, &catalog, now, recipient.as_deref()).await;
+            let answer = match api::verifier::trusted(held).await {
+                Ok(catalog) => {
+                    api::verifier::verify(&bytes, &catalog, now, recipient.as_deref()).await
+                }
+                Err(why) => Err(why),
+            };
             let next = match answer.map(|json| Report::from_json(&json)) {
                 Ok(Ok(report)) => Stage::Done(Box::new(report)),
                 Ok(Err(e)) => Stage::Failed(format!("The verifier could not finish: {e}")),

@@ -104,12 +104,15 @@ fn Detail(kept: Kept, report: Report) -> impl IntoView {
     let checked = kept.card.checked;
     let label = kept.card.file_name.clone();
     let original = kept.original.clone();
+    let catalog = crate::state::use_catalog();
     let recheck = move |identity: String| {
         let original = original.clone();
+        let held = catalog.get_untracked();
         leptos::task::spawn_local(async move {
-            let catalog = platform::asset_url(api::catalog::CATALOG_FILE);
-            let now = platform::now().0 as f64;
-            if let Ok(json) = api::verifier::verify(&original, &catalog, now, Some(&identity)).await
+            let now = platform::now();
+            if let Ok(catalog) = api::verifier::trusted(held).await
+                && let Ok(json) =
+                    api::verifier::verify(&original, &catalog, now, Some(&identity)).await
                 && let Ok(next) = Report::from_json(&json)
             {
                 let _ = report.try_set(next);
@@ -128,7 +131,6 @@ fn Detail(kept: Kept, report: Report) -> impl IntoView {
         });
     };
     let bake_problem = RwSignal::new(None::<String>);
-    let catalog = crate::state::use_catalog();
     let download_baked = move |_| {
         let kept = stored.get_value();
         let catalog = catalog.get();

@@ -6,14 +6,17 @@
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::api;
 use crate::api::wallet_store as store;
+use crate::domain::catalog::Catalog;
 use crate::domain::instant::UnixTime;
 use crate::domain::wallet::{Card, Kept, Refusal, backup, duplicate_of};
 use crate::platform;
+use crate::state::CatalogState;
 
 thread_local! {
     /// Runs of "check all again" on this page, to tell the workers (which
@@ -86,12 +89,14 @@ pub struct WalletState {
     pub removed: RwSignal<Option<Kept>>,
     /// A problem with the last action (saving, removing…).
     pub problem: RwSignal<Option<String>>,
+    /// The catalog whose issuers the wallet's checks trust.
+    catalog: CatalogState,
     started: StoredValue<bool>,
 }
 
 /// Made once when the wallet module starts; nothing is read until a wallet
 /// page asks.
-pub fn new_wallet() -> WalletState {
+pub fn new_wallet(catalog: CatalogState) -> WalletState {
     WalletState {
         cards: RwSignal::new(None),
         damaged: RwSignal::new(0),
@@ -100,18 +105,21 @@ pub fn new_wallet() -> WalletState {
         checking: RwSignal::new(None),
         removed: RwSignal::new(None),
         problem: RwSignal::new(None),
+        catalog,
         started: StoredValue::new(false),
     }
 }
 
 /// The wallet state for the whole visit, made under `owner` (which outlives
 /// every mount) the first time a wallet page asks.
-pub fn wallet_for_visit(owner: &Owner) -> WalletState {
+pub fn wallet_for_visit(owner: &Owner, catalog: CatalogState) -> WalletState {
     thread_local! {
         static WALLET: std::cell::Cell<Option<WalletState>> = const { std::cell::Cell::new(None) };
     }
     WALLET.with(|w| {
-        let state = w.get().unwrap_or_else(|| owner.with(new_wallet));
+        let state = w
+            .get()
+            .unwrap_or_else(|| owner.with(|| new_wallet(catalog)));
         w.set(Some(state));
         state
     })
@@ -126,10 +134,6 @@ pub fn use_wallet() -> WalletState {
         store::on_other_tab_change(move || state.reload());
     }
     state
-}
-
-fn catalog_url() -> String {
-    platform::asset_url(api::catalog::CATALOG_FILE)
 }
 
 impl WalletState {
@@ -162,6 +166,7 @@ impl WalletState {
         self.importing.set(true);
         self.outcomes.set(Vec::new());
         self.problem.set(None);
+        let held = self.catalog.get_untracked();
         leptos::task::spawn_local(async move {
             let mut outcomes = Vec::new();
             let mut queue = Vec::new();
@@ -170,11 +175,13 @@ impl WalletState {
             }
             let mut known = self.current();
             let mut accepted: Vec<Kept> = Vec::new();
-            let catalog = catalog_url();
+            let catalog = api::verifier::trusted(held).await;
             for input in queue {
                 let now = platform::now();
-                let report =
-                    api::verifier::verify(&input.bytes, &catalog, now.0 as f64, None).await;
+                let report = match &catalog {
+                    Ok(catalog) => api::verifier::verify(&input.bytes, catalog, now, None).await,
+                    Err(why) => Err(why.clone()),
+                };
                 let kept = report
                     .map_err(|why| Refusal::Unreadable(format!("the verifier failed ({why}).")))
                     .and_then(|json| {
@@ -254,72 +261,89 @@ impl WalletState {
             lanes_left: RefCell::new(LANES),
             total,
         });
-        let workers = workers();
         // One id for the run: its requests share their fetches (a status
         // list once per worker), and the next run fetches afresh.
         let run_id = RUNS.with(|runs| {
             runs.set(runs.get() + 1);
-            f64::from(runs.get())
+            runs.get()
         });
-        for lane in 0..LANES {
-            let run = run.clone();
-            let worker = lane % workers;
-            leptos::task::spawn_local(async move {
-                let catalog = catalog_url();
-                loop {
-                    // A few badges at a time, read in one transaction.
-                    let chunk: Vec<Card> = {
-                        let mut queue = run.queue.borrow_mut();
-                        std::iter::from_fn(|| queue.pop_front())
-                            .take(CHUNK)
-                            .collect()
-                    };
-                    if chunk.is_empty() {
-                        break;
-                    }
-                    for loaded in store::load_many(&chunk).await {
-                        if let Ok(mut kept) = loaded {
-                            let now = platform::now();
-                            if let Ok(json) = api::verifier::verify_in(
-                                worker,
-                                &kept.original,
-                                &catalog,
-                                now.0 as f64,
-                                None,
-                                Some(run_id),
-                            )
-                            .await
-                                && kept.recheck(json, now)
-                            {
-                                run.pending.borrow_mut().push(kept);
-                            }
-                        }
-                        let done = {
-                            let mut d = run.done.borrow_mut();
-                            *d += 1;
-                            *d
-                        };
-                        if done % 10 == 0 && done < run.total {
-                            self.checking.set(Some(Progress {
-                                done,
-                                total: run.total,
-                            }));
-                        }
-                    }
-                    if run.pending.borrow().len() >= BATCH {
-                        self.flush(&run).await;
-                    }
-                }
-                let last = {
-                    let mut left = run.lanes_left.borrow_mut();
-                    *left -= 1;
-                    *left == 0
-                };
-                if last {
-                    self.flush(&run).await;
+        let held = self.catalog.get_untracked();
+        leptos::task::spawn_local(async move {
+            let catalog = match api::verifier::trusted(held).await {
+                Ok(catalog) => catalog,
+                Err(why) => {
+                    self.problem
+                        .set(Some(format!("Nothing was checked: {why}")));
                     self.checking.set(None);
+                    return;
                 }
-            });
+            };
+            let workers = workers();
+            for lane in 0..LANES {
+                let (run, catalog) = (run.clone(), catalog.clone());
+                leptos::task::spawn_local(async move {
+                    self.lane(&run, lane % workers, &catalog, run_id).await;
+                });
+            }
+        });
+    }
+
+    /// One of the run's lanes: takes a few badges at a time from the
+    /// queue (read in one transaction), checks each in worker `worker`, and
+    /// saves the results in batches; the last lane to finish saves the rest.
+    async fn lane(self, run: &CheckRun, worker: usize, catalog: &Arc<Catalog>, run_id: u32) {
+        loop {
+            let chunk: Vec<Card> = {
+                let mut queue = run.queue.borrow_mut();
+                std::iter::from_fn(|| queue.pop_front())
+                    .take(CHUNK)
+                    .collect()
+            };
+            if chunk.is_empty() {
+                break;
+            }
+            for loaded in store::load_many(&chunk).await {
+                if let Ok(mut kept) = loaded {
+                    let now = platform::now();
+                    let answer = api::verifier::verify_in(
+                        worker,
+                        &kept.original,
+                        catalog,
+                        now,
+                        None,
+                        Some(run_id),
+                    )
+                    .await;
+                    if let Ok(json) = answer
+                        && kept.recheck(json, now)
+                    {
+                        run.pending.borrow_mut().push(kept);
+                    }
+                }
+                let done = {
+                    let mut d = run.done.borrow_mut();
+                    *d += 1;
+                    *d
+                };
+                if done % 10 == 0 && done < run.total {
+                    self.checking.set(Some(Progress {
+                        done,
+                        total: run.total,
+                    }));
+                }
+            }
+            if run.pending.borrow().len() >= BATCH {
+                self.flush(run).await;
+            }
+        }
+        let last = {
+            let mut left = run.lanes_left.borrow_mut();
+            *left -= 1;
+            *left == 0
+        };
+        if last {
+            self.flush(run).await;
+            self.checking.set(None);
         }
     }
 
