@@ -40,8 +40,11 @@ const isWorker = (name) => plain(name).startsWith("verifier");
 // regression fails the test like the first load's does.
 const MODULES = [
   // issue 6: 244.3 KB; issue 16: 249.6 KB (the Badgr-era OB 2.0 view, one Verdict type, the
-  // typed worker protocol in place of the Reflect mirror: +1.9 KB), so 252.
-  { name: "wallet", ceiling: 252 * KB },
+  // typed worker protocol in place of the Reflect mirror: +1.9 KB), so 252; then 252.5 KB
+  // once it reads the verifier's own Report types (not a flat mirror) and hands the catalog's
+  // issuers to the workers itself (+2.9 KB; the verifier worker lost 15 KB). Issue 17 removes
+  // this module (one app, split by route), so 255 until then.
+  { name: "wallet", ceiling: 255 * KB },
   { name: "checkout", ceiling: 203 * KB }, // issue 7: 198.5 KB
 ];
 const moduleFiles = (name) => [`${name}.js`, `${name}_bg.wasm`, `${name}-start.js`];

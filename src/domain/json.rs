@@ -623,18 +623,27 @@ impl<'j> Reader<'j> {
 
     /// One of an enum's variants, named by a string.
     pub fn one_of<T: Copy + Default>(&mut self, json: &'j Json, variants: &[(&str, T)]) -> T {
+        // The generic part is one line: each enum read does not get a copy
+        // of the matching and the message (it adds up in the wasm).
+        self.pick(json, variants.len(), &|i| variants[i].0)
+            .map_or_else(T::default, |i| variants[i].1)
+    }
+
+    /// The index of the name `json` spells among `count` names, or `None`
+    /// after recording a problem.
+    pub fn pick<'n>(
+        &mut self,
+        json: &'j Json,
+        count: usize,
+        name: &dyn Fn(usize) -> &'n str,
+    ) -> Option<usize> {
         let text = self.str(json);
-        match variants.iter().find(|(name, _)| *name == text) {
-            Some(&(_, value)) => value,
-            None => {
-                if matches!(json.value, Value::String(_)) {
-                    let names: Vec<String> =
-                        variants.iter().map(|(n, _)| format!("“{n}”")).collect();
-                    self.fail(format!("“{text}” is not one of {}", names.join(", ")));
-                }
-                T::default()
-            }
+        let found = (0..count).find(|&i| name(i) == text);
+        if found.is_none() && matches!(json.value, Value::String(_)) {
+            let names: Vec<String> = (0..count).map(|i| format!("“{}”", name(i))).collect();
+            self.fail(format!("“{text}” is not one of {}", names.join(", ")));
         }
+        found
     }
 
     /// A string read with `FromStr`, its error recorded as a problem.

@@ -151,8 +151,8 @@ impl Keyed for Verdict {
 
 /// Reads any keyed enum: an unknown name is a problem, not a guess.
 fn keyed<'j, T: Keyed>(r: &mut Reader<'j>, json: &'j Json) -> T {
-    let variants: Vec<(&str, T)> = T::ALL.iter().map(|v| (v.key(), *v)).collect();
-    r.one_of(json, &variants)
+    r.pick(json, T::ALL.len(), &|i| T::ALL[i].key())
+        .map_or_else(T::default, |i| T::ALL[i])
 }
 
 impl Outcome {

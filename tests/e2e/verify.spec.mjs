@@ -144,6 +144,11 @@ test("a badge stuffed with script stays inert", async ({ page }) => {
 test("verification runs in a Web Worker, started only when needed", async ({ page }) => {
   const workers = [];
   page.on("worker", (w) => workers.push(w.url()));
+  // Requests of the page and of its worker (not the service worker's precache).
+  const fetched = [];
+  page.context().on("request", (r) => {
+    if (!r.serviceWorker()) fetched.push(new URL(r.url()).pathname);
+  });
   await page.goto("/catalog");
   await expect(page.locator("main article").first()).toBeVisible();
   expect(workers).toEqual([]);
@@ -158,6 +163,11 @@ test("verification runs in a Web Worker, started only when needed", async ({ pag
   await page.getByRole("button", { name: "Verify", exact: true }).click();
   await expect(page.getByText(/Checked .*ob2\.jwt/)).toBeVisible({ timeout: 20000 });
   expect(workers.length).toBe(1);
+  // The worker's own fetches are seen here (the badge it was given by
+  // address), yet catalog.json was fetched only by the page, once per page
+  // load (/catalog, then /verify): the page hands the worker the issuers.
+  expect(fetched).toContain("/__fixtures__/local/badges/health-data-foundations.ob2.jwt");
+  expect(fetched.filter((p) => p.endsWith("/catalog.json"))).toEqual(["/catalog.json", "/catalog.json"]);
 });
 
 test("/verify passes axe before a result, and the receipt prints on one or two pages", async ({ page }) => {
