@@ -144,13 +144,23 @@ fn mount(host: web_sys::HtmlElement) {
     let view = host.get_attribute("data-view").unwrap_or_default();
     let key = host.get_attribute("data-key").unwrap_or_default();
     host.set_inner_html("");
-    let _ = host.remove_attribute("aria-busy");
     let Some(render) = RENDER.with(|r| *r.borrow()) else {
+        let _ = host.remove_attribute("aria-busy");
         return;
     };
+    let busy = host.clone();
     let handle = leptos::mount::mount_to(host.clone(), move || {
         let shared = shared();
         provide_context(shared.catalog);
+        // Busy until the module's catalog has settled: until then the view
+        // is only a spinner (no heading yet), and assistive technology (and
+        // the tests) should wait for the page itself.
+        let catalog = shared.catalog.0;
+        Effect::new(move |_| {
+            if catalog.with(Option::is_some) {
+                let _ = busy.remove_attribute("aria-busy");
+            }
+        });
         render(&view, key, &shared)
     });
     MOUNTED.with(|m| *m.borrow_mut() = Some((host, Box::new(handle))));
