@@ -16,7 +16,7 @@
 // Fails the build if an expected file or reference is missing, so a Trunk or
 // wasm-bindgen upgrade that changes the output cannot ship unhashed files.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -65,7 +65,13 @@ for (const module of ["wallet", "checkout"]) {
 }
 
 const index = join(dir, "index.html");
-const html = readFileSync(index, "utf8");
+let html = readFileSync(index, "utf8");
 if (!html.includes("</head>")) fail("index.html has no </head>");
+// The app's folder (scripts/build-app.mjs) is already named by its hash:
+// index.html's loader learns the name.
+const apps = readdirSync(dir).filter((f) => /^app-[0-9a-f]{16}$/.test(f));
+if (apps.length !== 1) fail(`expected one app-<hash> folder, found ${apps.length}`);
+if (!html.includes("__APP__")) fail("index.html does not load __APP__");
+html = html.split("__APP__").join(apps[0]);
 const list = [...names].map(([plain, hashed]) => `${plain}=${hashed}`).join(" ");
 writeFileSync(index, html.replace("</head>", `<meta name="asset-names" content="${list}"></head>`));

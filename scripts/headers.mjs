@@ -73,7 +73,8 @@ export const csp = [
 // Content-hashed files are NAME-<hex>.EXT and NAME-<hex>_bg.wasm: Trunk writes its
 // 64-bit hash without leading zeros (so 10 to 16 digits, in practice),
 // scripts/hash-assets.mjs always 16.
-const hashed = /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css)$/;
+// scripts/build-app.mjs hashes the app's folder instead: app-<16 hex>/ANY.
+const hashed = /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css)$|\/app-[0-9a-f]{16}\/[^/]+$/;
 const files = [];
 const walk = (d) => {
   for (const name of readdirSync(d)) {

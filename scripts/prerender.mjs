@@ -86,16 +86,16 @@ function head(page, title) {
 // preload links; the loader imports the app once the page has loaded). The
 // shell, which has nothing to show until the app runs, keeps Trunk's preloads.
 function deferApp(html) {
-  const preloads = /<link rel="(modulepreload|preload)" href="[^"]*\/app-[0-9a-f]+(_bg\.wasm|\.js)"[^>]*>/g;
+  const preloads = /<link rel="(modulepreload|preload)" href="app-[0-9a-f]{16}\/app(_bg\.wasm|\.js)"[^>]*>/g;
   const found = html.match(preloads) ?? [];
-  const staticImport = /import init, \* as bindings from '([^']+)';/;
-  if (found.length !== 2 || !staticImport.test(html)) throw new Error("prerender: Trunk's loader changed; update deferApp in scripts/prerender.mjs");
+  const staticImport = /import init from "([^"]+)";/;
+  if (found.length !== 2 || !staticImport.test(html)) throw new Error("prerender: index.html's app loader changed; update deferApp in scripts/prerender.mjs");
   return html
     .replace(preloads, "")
     .replace(
       staticImport,
       (_, src) =>
-        `if (document.readyState !== "complete") await new Promise((loaded) => addEventListener("load", loaded, { once: true }));\nconst bindings = await import('${src}');\nconst init = bindings.default;`,
+        `if (document.readyState !== "complete") await new Promise((loaded) => addEventListener("load", loaded, { once: true }));\nconst { default: init } = await import("${src}");`,
     );
 }
 

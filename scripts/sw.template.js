@@ -18,7 +18,8 @@ const BASE = "__BASE__";
 const PRECACHE = __PRECACHE__;
 
 const CACHE = `microcred-${VERSION}`;
-const HASHED = /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css)$/;
+// Trunk's NAME-<hash>.EXT, and the app's folder app-<hash>/ (scripts/build-app.mjs).
+const HASHED = /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css)$|^app-[0-9a-f]{16}\/[^/]+$/;
 const DATA = ["catalog.json", "faq.json", "config.json"];
 
 self.addEventListener("install", (event) => {

@@ -139,7 +139,7 @@ test("the pre-rendered page shows its content before any script runs, and what i
   await page.clock.setFixedTime(DEMO_DAY);
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await page.route(/\/app-[0-9a-f]{10,16}_bg\.wasm$/, async (route) => {
+  await page.route(/\/app-[0-9a-f]{16}\/app_bg\.wasm$/, async (route) => {
     await held;
     await route.continue();
   });
