@@ -3,14 +3,16 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
+use leptos_router::{Lazy, path};
 
-use crate::components::{SiteFooter, SiteHeader};
-use crate::pages::{
-    CatalogPage, EnrolCompletePage, EnrolPage, FaqPage, HomePage, NotFoundPage, OfferingPage,
-    RegisterPage, SeriesPage, VerifyPage, WalletBadgePage, WalletPage,
+use crate::routes::{
+    CatalogRoute, EnrolCompleteRoute, FaqRoute, OfferingRoute, SeriesRoute, VerifyRoute,
 };
-use crate::{platform, state};
+use microcred::components::{SiteFooter, SiteHeader};
+use microcred::pages::{
+    EnrolPage, HomePage, NotFoundPage, RegisterPage, WalletBadgePage, WalletPage,
+};
+use microcred::{platform, state};
 
 stylance::import_style!(style, "app.module.css");
 
@@ -32,8 +34,11 @@ pub fn start() {
     };
     // Not Leptos's spawner: that one is set up by mounting, which comes later.
     wasm_bindgen_futures::spawn_local(async move {
-        let faq = prerendered.get_attribute("data-path").as_deref() == Some("/faq");
-        crate::api::catalog::prefetch(faq).await;
+        let path = prerendered.get_attribute("data-path").unwrap_or_default();
+        // The data and the route's code, at the same time.
+        let data = microcred::api::catalog::prefetch(path == "/faq");
+        let code = crate::routes::preload(&path);
+        futures::future::join(data, code).await;
         let typed = platform::typed_in(&prerendered);
         prerendered.remove();
         leptos::mount::mount_to_body(App);
@@ -65,16 +70,16 @@ pub fn App() -> impl IntoView {
                 <FocusOnNavigate />
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/catalog") view=CatalogPage />
-                    <Route path=path!("/catalog/:slug") view=OfferingPage />
-                    <Route path=path!("/series/:slug") view=SeriesPage />
-                    <Route path=path!("/faq") view=FaqPage />
-                    <Route path=path!("/enrol/complete") view=EnrolCompletePage />
+                    <Route path=path!("/catalog") view={Lazy::<CatalogRoute>::new()} />
+                    <Route path=path!("/catalog/:slug") view={Lazy::<OfferingRoute>::new()} />
+                    <Route path=path!("/series/:slug") view={Lazy::<SeriesRoute>::new()} />
+                    <Route path=path!("/faq") view={Lazy::<FaqRoute>::new()} />
+                    <Route path=path!("/enrol/complete") view={Lazy::<EnrolCompleteRoute>::new()} />
                     <Route path=path!("/enrol/:cohort") view=EnrolPage />
                     <Route path=path!("/register/:slug") view=RegisterPage />
                     <Route path=path!("/wallet") view=WalletPage />
                     <Route path=path!("/wallet/:key") view=WalletBadgePage />
-                    <Route path=path!("/verify") view=VerifyPage />
+                    <Route path=path!("/verify") view={Lazy::<VerifyRoute>::new()} />
                 </Routes>
             </main>
             <SiteFooter />
