@@ -8,36 +8,72 @@
 //! ([`preload`]), so the live page replaces the static copy in one step.
 
 use leptos::prelude::*;
-use leptos_router::{LazyRoute, lazy_route};
+use leptos::wasm_split::SplitLoaderError;
+use leptos_router::LazyRoute;
 
 use microcred::pages;
 
-/// Declares a lazy route whose view is one page component.
+/// Declares a lazy route whose view is one page component, split into a
+/// chunk named `$chunk`. Not Leptos's `#[lazy_route]`: its split point
+/// panics when the chunk cannot be fetched (offline, or a new release
+/// removed it), and a panic stops the whole app. This one is `fallible`: the
+/// page then says what happened and offers to reload.
 macro_rules! lazy_page {
-    ($($route:ident => $page:path),* $(,)?) => {$(
+    ($($route:ident: $chunk:ident, $preload:ident => $page:path;)*) => {$(
+        #[leptos::wasm_split::wasm_split(
+            $chunk,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload($preload)
+        )]
+        fn $chunk() -> Result<AnyView, SplitLoaderError> {
+            Ok($page().into_any())
+        }
+
         #[derive(Debug)]
         pub struct $route;
 
-        #[lazy_route]
         impl LazyRoute for $route {
             fn data() -> Self {
                 $route
             }
 
-            fn view(_this: Self) -> AnyView {
-                $page().into_any()
+            async fn view(_this: Self) -> AnyView {
+                $chunk().await.unwrap_or_else(|_| not_loaded())
+            }
+
+            async fn preload() {
+                // A failure here is shown when the view is asked for.
+                let _ = $preload().await;
             }
         }
     )*};
 }
 
 lazy_page! {
-    CatalogRoute => pages::CatalogPage,
-    OfferingRoute => pages::OfferingPage,
-    SeriesRoute => pages::SeriesPage,
-    FaqRoute => pages::FaqPage,
-    VerifyRoute => pages::VerifyPage,
-    EnrolCompleteRoute => pages::EnrolCompletePage,
+    CatalogRoute: catalog_chunk, preload_catalog => pages::CatalogPage;
+    OfferingRoute: offering_chunk, preload_offering => pages::OfferingPage;
+    SeriesRoute: series_chunk, preload_series => pages::SeriesPage;
+    FaqRoute: faq_chunk, preload_faq => pages::FaqPage;
+    VerifyRoute: verify_chunk, preload_verify => pages::VerifyPage;
+    EnrolCompleteRoute: enrol_complete_chunk, preload_enrol_complete => pages::EnrolCompletePage;
+}
+
+/// What a page whose code could not be fetched shows instead.
+fn not_loaded() -> AnyView {
+    let reload = |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    };
+    view! {
+        <section role="alert" aria-labelledby="not-loaded-title">
+            <h1 id="not-loaded-title">"This page could not be loaded"</h1>
+            <p>"Part of the site that this page needs did not arrive. You may be offline, or the site may have been updated since you opened it."</p>
+            <button type="button" on:click=reload>"Reload"</button>
+        </section>
+    }
+    .into_any()
 }
 
 /// Loads the chunk of the route that shows `path` (a pre-rendered page's

@@ -1,5 +1,5 @@
 // Broken data files give an error page that names the file and the problem.
-import { test, expect, expectNoAxeViolations } from "./helpers.mjs";
+import { test, expect, expectNoAxeViolations, collectErrors } from "./helpers.mjs";
 
 const CASES = [
   { fixture: "malformed", words: [/catalog\.json could not be loaded/, /not valid JSON/, /line \d+, column \d+/] },
@@ -50,13 +50,42 @@ test.describe("with no service worker", () => {
     await page.goto("/catalog");
     await expect(page.getByRole("heading", { level: 1, name: "Catalog" })).toBeVisible();
     await context.setOffline(true);
-    // The FAQ is fetched on demand: offline, it fails with words, not a blank page.
+    // The FAQ's code and data are fetched on demand: offline, that fails
+    // with words and a way out, not a blank page (nor a stopped app).
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "FAQ" }).click();
-    await expect(page.getByRole("alert")).toContainText("faq.json could not be loaded");
-    await expect(page.getByRole("alert")).toContainText("did not reach the server");
+    await expect(page.getByRole("alert")).toContainText("This page could not be loaded");
+    await expect(page.getByRole("alert").getByRole("button", { name: "Reload" })).toBeVisible();
     // The catalog already loaded stays usable.
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Catalog" }).click();
     await expect(page.getByRole("link", { name: "Foundations of Health Data" })).toBeVisible();
     await context.setOffline(false);
   });
+});
+
+// With a service worker, the chunks come from its cache (offline.spec.mjs).
+test.describe("a route's chunk with no service worker", () => {
+  test.use({ serviceWorkers: "block" });
+test("a route whose code cannot be fetched says so and reloads into the page", async ({ page }) => {
+  const errors = collectErrors(page);
+  let refuse = true;
+  await page.route(/\/app-[0-9a-f]{16}\/split_[^/]*faq[^/]*\.wasm$/, (route) => (refuse ? route.abort() : route.continue()));
+  await page.goto("/catalog");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "FAQ" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "This page could not be loaded" })).toBeVisible();
+  await expect(page.getByRole("alert").getByRole("button", { name: "Reload" })).toBeVisible();
+  // The rest of the app still works: the app did not stop.
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("link", { name: "Catalog" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Catalog" })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: "This page could not be loaded" })).toBeVisible();
+  // Reload fetches the page afresh, and this time its code arrives.
+  await page.evaluate(() => (window.__beforeReload = true));
+  refuse = false;
+  await page.getByRole("alert").getByRole("button", { name: "Reload" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Frequently asked questions" })).toBeVisible();
+  expect(await page.evaluate(() => window.__beforeReload)).toBeUndefined();
+  // Only the refused fetch was reported, by the browser; nothing panicked.
+  expect(errors.filter((e) => !/Failed to fetch|net::ERR_FAILED|TypeError/.test(e))).toEqual([]);
+});
 });
