@@ -7,6 +7,8 @@ cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
 STYLANCE_VERSION="0.8.4"
+# wasm-split-cli, which splits the app by route for wasm-bindgen 0.2.130 (scripts/build-app.mjs).
+WASM_SPLIT_VERSION="0.2.4"
 # wasm-bindgen-cli must match the wasm-bindgen crate exactly: read it from Cargo.lock.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
 

@@ -26,8 +26,11 @@ const FIRST_LOAD_WITH_CATALOG_BUDGET = 180 * KB;
 // service worker's registration, the take-over of a pre-rendered page with
 // what was typed carried over, the catalog-updated notice and the hashed
 // module names (+4.7 KB of wasm), and index.html carrying the home page's
-// content (+2.1 KB): → 316.8 KB), never to make a test pass.
-const FIRST_LOAD_CEILING = 323 * KB;
+// content (+2.1 KB): → 316.8 KB), never to make a test pass. Issue 17: the
+// app split by route (scripts/build-app.mjs), the catalog, offering, series,
+// FAQ, verify and enrolment-complete pages in chunks of their own: 321.8 →
+// 200.2 KB.
+const FIRST_LOAD_CEILING = 204 * KB;
 // DESIGN.md: the verifier module (worker), gzip.
 const WORKER_BUDGET = 450 * KB;
 // Build outputs carry a content hash (NAME-<16 hex>.js, NAME-<16 hex>_bg.wasm:
