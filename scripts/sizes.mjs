@@ -104,6 +104,48 @@ if (total > FIRST_LOAD_CEILING) {
 for (const r of chunks) console.log(`${r.name.padEnd(44)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)}`);
 console.log(`route chunks (gzip, each loaded with its route): ${chunks.length}, ${kb(chunks.reduce((sum, r) => sum + r.gzip, 0))} in all`);
 
+// Each route's first visit: what every visit loads (above), the chunks its
+// split point needs (read from __wasm_split.js: the chunk and its shared
+// dependencies), and the data files it fetches. Issue 17's budget is 180 KB
+// with the data; each route is also held to a ceiling (its measured size plus
+// about 2%) so the split cannot quietly regress.
+const ROUTES = [
+  { path: "/", split: null, data: ["catalog.json"], ceiling: 225 },
+  { path: "/catalog", split: "catalog_chunk", data: ["catalog.json"], ceiling: 308 },
+  { path: "/catalog/<slug>", split: "offering_chunk", data: ["catalog.json"], ceiling: 255 },
+  { path: "/series/<slug>", split: "series_chunk", data: ["catalog.json"], ceiling: 268 },
+  { path: "/faq", split: "faq_chunk", data: ["catalog.json", "faq.json"], ceiling: 272 },
+  { path: "/verify", split: "verify_chunk", data: ["catalog.json"], ceiling: 292 },
+];
+const ROUTE_BUDGET = 180 * KB;
+const splitJs = readFileSync(join(dist, appFolder, "__wasm_split.js"), "utf8");
+const chunkFile = new Map(); // __chunk_N -> chunk_N.wasm
+for (const m of splitJs.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) chunkFile.set(m[1], m[2]);
+const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+let routeFailed = false;
+for (const route of ROUTES) {
+  let files = [];
+  if (route.split) {
+    const m = new RegExp(`__wasm_split_load_${route.split} = wrapAsyncCb\\(makeLoad\\(\\(\\) => \\{\\s*const src = fetch\\(new URL\\("\\./([^"]+)"[\\s\\S]*?, \\[([^\\]]*)\\]\\)\\)`).exec(splitJs);
+    if (!m) {
+      console.error(`FAIL: __wasm_split.js has no split point ${route.split} (route ${route.path}).`);
+      process.exit(1);
+    }
+    const deps = m[2].split(",").map((d) => d.trim()).filter(Boolean);
+    files = [m[1], ...deps.map((d) => chunkFile.get(d))].map((f) => `${appFolder}/${f}`);
+  }
+  const code = files.reduce((sum, f) => sum + gz(f), 0);
+  const data = route.data.reduce((sum, f) => sum + gz(f), 0);
+  const visit = total + code + data;
+  const over = visit > ROUTE_BUDGET ? `, ${kb(visit - ROUTE_BUDGET)} over the ${kb(ROUTE_BUDGET)} budget` : ", within the budget";
+  console.log(`first visit to ${route.path.padEnd(16)} ${kb(visit).padStart(9)} (every visit ${kb(total)} + its chunks ${kb(code)} in ${files.length} files + ${route.data.join(", ")} ${kb(data)})${over}; ceiling ${route.ceiling} KB`);
+  if (visit > route.ceiling * KB) {
+    console.error(`FAIL: the first visit to ${route.path} (${kb(visit)}) exceeds its ceiling of ${route.ceiling} KB.`);
+    routeFailed = true;
+  }
+}
+if (routeFailed) process.exit(1);
+
 for (const r of worker) console.log(`${r.name.padEnd(44)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)}`);
 const workerTotal = worker.reduce((sum, r) => sum + r.gzip, 0);
 console.log(`verifier worker total (gzip): ${kb(workerTotal)}; budget ${kb(WORKER_BUDGET)}`);
