@@ -1,18 +1,15 @@
 // Trunk post_build hook: content-hashes the files Trunk leaves unhashed (the
-// verifier worker and the wallet and checkout modules with their start
-// scripts), so every script and wasm file can be cached for a year and a new
-// release can never mix with an old one.
+// verifier worker's), so every script and wasm file can be cached for a year
+// and a new release can never mix with an old one.
 //
-// Trunk hashes only what index.html links directly; the worker and the two
-// lazily loaded modules are fetched by the app at run time under names the
-// app must know. So each file here is renamed NAME-<16 hex>.EXT (the same
+// Trunk hashes only what index.html links directly; the worker is fetched by
+// the app at run time under names the app must know. So each file here is renamed NAME-<16 hex>.EXT (the same
 // shape as Trunk's names, which scripts/headers.mjs and public/sw.js rely on),
 // the files that name other files are rewritten first, and index.html gets a
 // `<meta name="asset-names">` list of "plain=hashed" pairs that
 // `platform::built_file` reads.
 //
-// Runs after scripts/glue-rename.mjs (which edits checkout.js) and before
-// scripts/service-worker.mjs and scripts/headers.mjs (which list the names).
+// Runs before scripts/service-worker.mjs and scripts/headers.mjs (which list the names).
 // Fails the build if an expected file or reference is missing, so a Trunk or
 // wasm-bindgen upgrade that changes the output cannot ship unhashed files.
 import { createHash } from "node:crypto";
@@ -53,16 +50,10 @@ function hash(file) {
 }
 
 // Leaves first: the wasm files and the glue, then what names them.
-for (const module of ["verifier", "wallet", "checkout"]) {
-  hash(`${module}_bg.wasm`);
-  hash(`${module}.js`);
-}
+hash("verifier_bg.wasm");
+hash("verifier.js");
 rewrite("verifier_loader.js", ["verifier.js", "verifier_bg.wasm"]);
 hash("verifier_loader.js");
-for (const module of ["wallet", "checkout"]) {
-  rewrite(`${module}-start.js`, [`${module}_bg.wasm`]);
-  hash(`${module}-start.js`);
-}
 
 const index = join(dir, "index.html");
 let html = readFileSync(index, "utf8");

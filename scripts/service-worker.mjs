@@ -22,14 +22,13 @@ copyFileSync(join(dir, "index.html"), join(dir, "app.html"));
 
 const HASHED = /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css)$/;
 const top = readdirSync(dir);
-// The checkout needs the network to be of any use, so it is not cached ahead.
 // The app's folder (scripts/build-app.mjs) carries the hash in its name: the
 // main module, its glue and every route's chunk.
 const appFiles = top
   .filter((f) => /^app-[0-9a-f]{16}$/.test(f))
   .flatMap((folder) => readdirSync(join(dir, folder)).map((f) => `${folder}/${f}`));
-const hashed = [...top.filter((f) => HASHED.test(f) && !f.startsWith("checkout")), ...appFiles];
-const large = (f) => f.startsWith("verifier") || f.startsWith("wallet");
+const hashed = [...top.filter((f) => HASHED.test(f)), ...appFiles];
+const large = (f) => f.startsWith("verifier");
 // The pictures the catalog and wallet pages show (badge images, logos).
 const pictures = ["images", "badges/images"].flatMap((folder) => {
   try {

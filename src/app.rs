@@ -6,12 +6,11 @@ use leptos_router::hooks::use_location;
 use leptos_router::{Lazy, path};
 
 use crate::routes::{
-    CatalogRoute, EnrolCompleteRoute, FaqRoute, OfferingRoute, SeriesRoute, VerifyRoute,
+    CatalogRoute, EnrolCompleteRoute, EnrolRoute, FaqRoute, OfferingRoute, RegisterRoute,
+    SeriesRoute, VerifyRoute, WalletBadgeRoute, WalletRoute,
 };
 use microcred::components::{SiteFooter, SiteHeader};
-use microcred::pages::{
-    EnrolPage, HomePage, NotFoundPage, RegisterPage, WalletBadgePage, WalletPage,
-};
+use microcred::pages::{HomePage, NotFoundPage};
 use microcred::{platform, state};
 
 stylance::import_style!(style, "app.module.css");
@@ -59,6 +58,9 @@ pub fn start() {
 #[component]
 pub fn App() -> impl IntoView {
     let catalog_news = state::provide_catalog();
+    if let Some(owner) = Owner::current() {
+        provide_context(state::VisitOwner(owner));
+    }
     let base = platform::base_path();
 
     view! {
@@ -75,10 +77,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/series/:slug") view={Lazy::<SeriesRoute>::new()} />
                     <Route path=path!("/faq") view={Lazy::<FaqRoute>::new()} />
                     <Route path=path!("/enrol/complete") view={Lazy::<EnrolCompleteRoute>::new()} />
-                    <Route path=path!("/enrol/:cohort") view=EnrolPage />
-                    <Route path=path!("/register/:slug") view=RegisterPage />
-                    <Route path=path!("/wallet") view=WalletPage />
-                    <Route path=path!("/wallet/:key") view=WalletBadgePage />
+                    <Route path=path!("/enrol/:cohort") view={Lazy::<EnrolRoute>::new()} />
+                    <Route path=path!("/register/:slug") view={Lazy::<RegisterRoute>::new()} />
+                    <Route path=path!("/wallet") view={Lazy::<WalletRoute>::new()} />
+                    <Route path=path!("/wallet/:key") view={Lazy::<WalletBadgeRoute>::new()} />
                     <Route path=path!("/verify") view={Lazy::<VerifyRoute>::new()} />
                 </Routes>
             </main>

@@ -86,10 +86,10 @@ pub fn provide_catalog() -> RwSignal<Option<CatalogNews>> {
     news
 }
 
-/// Starts loading the catalog (the wallet module keeps its own).
-pub fn new_catalog() -> CatalogState {
-    CatalogState(load(api::catalog::fetch_catalog()))
-}
+/// The app's own owner, which lives as long as the visit: state that must
+/// outlive one page (the wallet's) is made under it.
+#[derive(Clone)]
+pub struct VisitOwner(pub Owner);
 
 pub fn use_catalog() -> CatalogState {
     expect_context()

@@ -5,7 +5,6 @@ mod catalog;
 pub(crate) mod enrol;
 mod faq;
 mod home;
-pub mod learner;
 mod not_found;
 mod offering;
 pub(crate) mod register;

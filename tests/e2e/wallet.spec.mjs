@@ -226,22 +226,25 @@ test("check all again shows progress and keeps every badge", async ({ page }) =>
   await expect(cards(page)).toHaveCount(4);
 });
 
-test("the wallet is its own module: no other page downloads it", async ({ page }) => {
+test("the wallet's code loads with its route, once, in the one app", async ({ page }) => {
   const requested = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  const walletChunk = (p) => /^\/app-[0-9a-f]{16}\/split_wallet\.wasm$/.test(p);
   await page.goto("/catalog");
   await expect(page.locator("main h1")).toHaveText("Catalog");
   await page.getByRole("link", { name: "Verify", exact: true }).click();
   await expect(page.locator("main h1")).toHaveText("Verify a badge");
-  expect(requested.filter((p) => p.includes("wallet"))).toEqual([]);
+  expect(requested.filter(walletChunk)).toEqual([]);
   await page.getByRole("link", { name: "Wallet", exact: true }).click();
   await expect(page.getByText("Your wallet is empty.")).toBeVisible();
-  expect(requested.filter((p) => /^\/wallet-[0-9a-f]{16}_bg\.wasm$/.test(p))).toHaveLength(1);
-  // Away and back: mounted again, loaded once.
+  expect(requested.filter(walletChunk)).toHaveLength(1);
+  // Away and back: shown again, loaded once.
   await page.getByRole("link", { name: "FAQ", exact: true }).click();
   await page.getByRole("link", { name: "Wallet", exact: true }).click();
   await expect(page.getByText("Your wallet is empty.")).toBeVisible();
-  expect(requested.filter((p) => /^\/wallet-[0-9a-f]{16}_bg\.wasm$/.test(p))).toHaveLength(1);
+  expect(requested.filter(walletChunk)).toHaveLength(1);
+  // One app: one main module and one glue for the whole visit, no second program.
+  expect(requested.filter((p) => p.endsWith("_bg.wasm"))).toHaveLength(1);
 });
 
 test("under a sub-path the wallet loads, keeps a badge and links to it", async ({ page }) => {

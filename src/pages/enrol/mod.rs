@@ -1,5 +1,5 @@
 //! `/enrol/:cohort?step=…`: the checkout, one step per URL (checkout.rs and
-//! steps.rs, in the checkout module: the app renders only a host for it), and
+//! steps.rs; a lazy route of its own, `src/routes.rs`), and
 //! `/enrol/complete?reference=…`, where a payment provider sends the learner
 //! back.
 
@@ -8,13 +8,13 @@ mod steps;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 use crate::api::submit;
-use crate::components::{catalog_item_page, use_page_title};
+use crate::components::use_page_title;
 use crate::domain::checkout::Receipt;
-use crate::pages::learner::host::{View, module_host};
 use crate::platform;
+use crate::state::use_catalog;
 
 stylance::import_style!(pub(crate) style, "enrol.module.css");
 
@@ -22,25 +22,19 @@ stylance::import_style!(pub(crate) style, "enrol.module.css");
 const DRAFT_KEY: &str = "microcred.enrol.draft.";
 const RECEIPT_KEY: &str = "microcred.enrol.receipt.";
 
-/// The host for the checkout; an unknown cohort is answered here, without
-/// loading the module.
+/// The checkout for the cohort the URL names (`checkout.rs`), at the step
+/// its query names.
 #[component]
 pub fn EnrolPage() -> impl IntoView {
-    catalog_item_page("cohort", "cohort", |catalog, id| {
-        let (offering, _) = catalog.cohort(id)?;
-        let title = offering.title.clone();
-        let page_title = title.clone();
-        use_page_title(move || format!("Enrol: {page_title}"));
-        Some(
-            module_host(
-                View::Enrol,
-                Some(id.to_owned()),
-                format!("Enrol in {title}"),
-                "Opening the enrolment form…",
-            )
-            .into_any(),
-        )
-    })
+    let params = use_params_map();
+    let location = use_location().search;
+    let search = RwSignal::new(location.get_untracked());
+    Effect::new(move |_| search.set(location.get()));
+    let catalog = use_catalog();
+    move || {
+        let cohort = params.read().get("cohort").unwrap_or_default();
+        checkout::checkout_page(catalog, cohort, search)
+    }
 }
 
 /// `/enrol/complete?reference=…`: back from the payment provider.

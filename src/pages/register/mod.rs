@@ -1,29 +1,19 @@
 //! `/register/:slug`: register for updates about an offering with no open
-//! cohort. The form (form.rs) is in the checkout module; the app renders a
-//! host, and answers an unknown course itself.
+//! cohort (the form: form.rs; a lazy route of its own, `src/routes.rs`).
 
 pub(crate) mod form;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 
-use crate::components::{catalog_item_page, use_page_title};
-use crate::pages::learner::host::{View, module_host};
+use crate::state::use_catalog;
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
-    catalog_item_page("slug", "course", |catalog, slug| {
-        let offering = catalog.offering_by_slug(slug)?;
-        let title = offering.title.clone();
-        let page_title = title.clone();
-        use_page_title(move || format!("Register for updates: {page_title}"));
-        Some(
-            module_host(
-                View::Register,
-                Some(slug.to_owned()),
-                format!("Register for updates: {title}"),
-                "Opening the form…",
-            )
-            .into_any(),
-        )
-    })
+    let params = use_params_map();
+    let catalog = use_catalog();
+    move || {
+        let slug = params.read().get("slug").unwrap_or_default();
+        form::register_page(catalog, slug)
+    }
 }
