@@ -88,8 +88,8 @@ for (let i = 0; i < RUNS; i++) {
       Object.fromEntries(
         performance
           .getEntriesByType("resource")
-          .filter((e) => /(app-.*\.wasm|wallet-[0-9a-f]{16}_bg\.wasm|catalog\.json)$/.test(e.name))
-          .map((e) => [e.name.replace(/.*\//, "").replace(/-[0-9a-f]+_bg/, "_bg"), Math.round(e.responseEnd)]),
+          .filter((e) => /(\/app_bg\.wasm|\/split_wallet\.wasm|catalog\.json)$/.test(e.name))
+          .map((e) => [e.name.replace(/.*\//, ""), Math.round(e.responseEnd)]),
       ),
     ),
   );
