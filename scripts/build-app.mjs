@@ -108,4 +108,6 @@ const folder = `app-${hash.digest("hex").slice(0, 16)}`;
 rmSync(join(out, folder), { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 renameSync(pkg, join(out, folder));
-console.log(`build-app: ${folder}/ with ${readdirSync(join(out, folder)).join(", ")}`);
+const files = readdirSync(join(out, folder));
+const splits = files.filter((f) => f.startsWith("split_")).map((f) => f.slice(6, -5));
+console.log(`build-app: ${folder}/ with the main module, ${splits.length} routes' chunks (${splits.join(", ")}) and ${files.length - splits.length - 3} shared chunks`);
