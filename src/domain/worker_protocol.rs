@@ -74,14 +74,6 @@ fn object(members: Vec<(&str, Json)>) -> String {
     Json::object(members).to_string()
 }
 
-fn text(value: &str) -> Json {
-    Json::string(value)
-}
-
-fn number(value: impl std::fmt::Display) -> Json {
-    Json::number(value)
-}
-
 /// The header's members, read.
 struct Header(Json);
 
@@ -128,18 +120,18 @@ impl Request {
                 issuers,
             } => {
                 let mut members = vec![
-                    ("kind", text("verify")),
-                    ("id", number(id)),
-                    ("now", number(now.0)),
+                    ("kind", Json::string("verify")),
+                    ("id", Json::number(id)),
+                    ("now", Json::number(now.0)),
                 ];
                 if let Some(issuers) = issuers {
                     members.push(("issuers", issuers_json(issuers)));
                 }
                 if let Some(recipient) = recipient {
-                    members.push(("recipient", text(recipient)));
+                    members.push(("recipient", Json::string(recipient)));
                 }
                 if let Some(run) = run {
-                    members.push(("run", number(run)));
+                    members.push(("run", Json::number(run)));
                 }
                 Wire {
                     header: object(members),
@@ -155,9 +147,9 @@ impl Request {
                 bytes.extend_from_slice(image);
                 Wire {
                     header: object(vec![
-                        ("kind", text("bake")),
-                        ("id", number(id)),
-                        ("split", number(credential.len())),
+                        ("kind", Json::string("bake")),
+                        ("id", Json::number(id)),
+                        ("split", Json::number(credential.len())),
                     ]),
                     bytes,
                 }
@@ -210,20 +202,26 @@ impl Request {
 impl Answer {
     pub fn encode(&self) -> Wire {
         let (header, bytes) = match self {
-            Answer::Ready => (object(vec![("kind", text("ready"))]), Vec::new()),
+            Answer::Ready => (object(vec![("kind", Json::string("ready"))]), Vec::new()),
             Answer::Report { id, report } => (
-                object(vec![("kind", text("report")), ("id", number(id))]),
+                object(vec![
+                    ("kind", Json::string("report")),
+                    ("id", Json::number(id)),
+                ]),
                 report.as_bytes().to_vec(),
             ),
             Answer::Baked { id, bytes } => (
-                object(vec![("kind", text("baked")), ("id", number(id))]),
+                object(vec![
+                    ("kind", Json::string("baked")),
+                    ("id", Json::number(id)),
+                ]),
                 bytes.clone(),
             ),
             Answer::Failed { id, message } => (
                 object(vec![
-                    ("kind", text("failed")),
-                    ("id", number(id)),
-                    ("message", text(message)),
+                    ("kind", Json::string("failed")),
+                    ("id", Json::number(id)),
+                    ("message", Json::string(message)),
                 ]),
                 Vec::new(),
             ),
