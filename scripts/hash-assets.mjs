@@ -64,5 +64,8 @@ const apps = readdirSync(dir).filter((f) => /^app-[0-9a-f]{16}$/.test(f));
 if (apps.length !== 1) fail(`expected one app-<hash> folder, found ${apps.length}`);
 if (!html.includes("__APP__")) fail("index.html does not load __APP__");
 html = html.split("__APP__").join(apps[0]);
+// The shell's early start of the verifier (an employer's /verify?url= link).
+if (!html.includes("__VERIFIER_LOADER__")) fail("index.html does not start __VERIFIER_LOADER__ early");
+html = html.split("__VERIFIER_LOADER__").join(names.get("verifier_loader.js"));
 const list = [...names].map(([plain, hashed]) => `${plain}=${hashed}`).join(" ");
 writeFileSync(index, html.replace("</head>", `<meta name="asset-names" content="${list}"></head>`));

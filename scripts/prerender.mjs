@@ -83,7 +83,9 @@ function head(page, title) {
 
 // On a pre-rendered page the content is already there, so the app's script
 // and wasm wait for the page's load event instead of competing with it (no
-// preload links; the loader imports the app once the page has loaded). The
+// preload links; the loader imports the app once the page has loaded) —
+// except for an employer's /verify?url= link, where the verdict is what the
+// page is for (index.html's early verifier script says so). The
 // shell, which has nothing to show until the app runs, keeps Trunk's preloads.
 function deferApp(html) {
   const preloads = /<link rel="(modulepreload|preload)" href="app-[0-9a-f]{16}\/app(_bg\.wasm|\.js)"[^>]*>/g;
@@ -95,7 +97,7 @@ function deferApp(html) {
     .replace(
       staticImport,
       (_, src) =>
-        `if (document.readyState !== "complete") await new Promise((loaded) => addEventListener("load", loaded, { once: true }));\nconst { default: init } = await import("${src}");`,
+        `if (document.readyState !== "complete" && !self.microcredEarlyVerifier) await new Promise((loaded) => addEventListener("load", loaded, { once: true }));\nconst { default: init } = await import("${src}");`,
     );
 }
 

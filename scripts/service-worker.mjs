@@ -26,7 +26,10 @@ const top = readdirSync(dir);
 // main module, its glue and every route's chunk.
 const appFiles = top
   .filter((f) => /^app-[0-9a-f]{16}$/.test(f))
-  .flatMap((folder) => readdirSync(join(dir, folder)).map((f) => `${folder}/${f}`));
+  .flatMap((folder) => readdirSync(join(dir, folder)).map((f) => `${folder}/${f}`))
+  // Not the packs (scripts/pack-chunks.mjs): the same chunks again, which a
+  // page served by the service worker never asks for.
+  .filter((f) => !/\/pack_[a-z_]+\.wasm$/.test(f));
 const hashed = [...top.filter((f) => HASHED.test(f)), ...appFiles];
 const large = (f) => f.startsWith("verifier");
 // The pictures the catalog and wallet pages show (badge images, logos).

@@ -187,4 +187,7 @@ pub fn start() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     post(&scope, &Answer::Ready);
+    // Before the first request is read (messages wait their turn): an
+    // employer's link started this worker early, while the page loads.
+    crate::domain::verify::rdfc::warm_up();
 }

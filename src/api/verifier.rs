@@ -102,11 +102,40 @@ fn on_message(index: usize, event: MessageEvent) {
     }
 }
 
+/// The worker the shell started while the app loaded (index.html starts one
+/// for an employer's `/verify?url=…` or `#badge=…` link), taken at most once,
+/// with whether it has already said it is ready. None when there is none or
+/// it failed to start.
+fn adopt_early() -> Option<(Worker, bool)> {
+    const KEY: &str = "microcredEarlyVerifier";
+    let global = js_sys::global();
+    let early = js_sys::Reflect::get(&global, &KEY.into()).ok()?;
+    if early.is_undefined() {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(&global, &KEY.into());
+    let field = |name: &str| js_sys::Reflect::get(&early, &name.into()).ok();
+    let worker: Worker = field("worker")?.dyn_into().ok()?;
+    if field("failed").and_then(|f| f.as_bool()) == Some(true) {
+        worker.terminate();
+        return None;
+    }
+    let ready = field("ready").and_then(|r| r.as_bool()) == Some(true);
+    Some((worker, ready))
+}
+
 fn start(index: usize) -> Result<Bridge, String> {
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Classic);
-    let worker = Worker::new_with_options(&built_file(LOADER), &options)
-        .map_err(|_| "This browser could not start the verifier.".to_owned())?;
+    let early = if index == 0 { adopt_early() } else { None };
+    let (worker, ready) = match early {
+        Some(early) => early,
+        None => {
+            let options = WorkerOptions::new();
+            options.set_type(WorkerType::Classic);
+            let worker = Worker::new_with_options(&built_file(LOADER), &options)
+                .map_err(|_| "This browser could not start the verifier.".to_owned())?;
+            (worker, false)
+        }
+    };
     let handler = Closure::<dyn Fn(MessageEvent)>::new(move |e| on_message(index, e));
     worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
@@ -120,7 +149,7 @@ fn start(index: usize) -> Result<Bridge, String> {
     on_error.forget();
     Ok(Bridge {
         worker,
-        ready: false,
+        ready,
         queue: Vec::new(),
         pending: HashMap::new(),
         next_id: 1,

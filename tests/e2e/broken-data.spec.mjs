@@ -68,7 +68,7 @@ test.describe("a route's chunk with no service worker", () => {
 test("a route whose code cannot be fetched says so and reloads into the page", async ({ page }) => {
   const errors = collectErrors(page);
   let refuse = true;
-  await page.route(/\/app-[0-9a-f]{16}\/split_[^/]*faq[^/]*\.wasm$/, (route) => (refuse ? route.abort() : route.continue()));
+  await page.route(/\/app-[0-9a-f]{16}\/(split|pack)_faq\.wasm$/, (route) => (refuse ? route.abort() : route.continue()));
   await page.goto("/catalog");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "FAQ" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "This page could not be loaded" })).toBeVisible();

@@ -16,6 +16,9 @@ test.beforeEach(async ({ page, context }) => {
 
 const verdict = (page) => page.locator("#verdict-title");
 
+/** A self-contained share link's fragment: the badge file, base64url. */
+const badgeFragment = (file) => readFileSync(`${FILES}/${file}`).toString("base64url");
+
 async function verifyUrl(page, url) {
   await page.goto(`/verify?url=${encodeURIComponent(url)}`);
   await expect(verdict(page)).toBeVisible({ timeout: 20000 });
@@ -168,6 +171,33 @@ test("verification runs in a Web Worker, started only when needed", async ({ pag
   // load (/catalog, then /verify): the page hands the worker the issuers.
   expect(fetched).toContain("/__fixtures__/local/badges/health-data-foundations.ob2.jwt");
   expect(fetched.filter((p) => p.endsWith("/catalog.json"))).toEqual(["/catalog.json", "/catalog.json"]);
+});
+
+test("an employer's link starts the verifier before the app, and the page adopts that worker", async ({ page }) => {
+  const workers = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  const order = [];
+  page.context().on("request", (r) => {
+    if (!r.serviceWorker()) order.push(new URL(r.url()).pathname.replace(/^\/app-[0-9a-f]{16}\//, "app/"));
+  });
+  for (const link of [`/verify?url=${encodeURIComponent(`${BASE}/badges/health-data-foundations.json`)}`, `/verify#badge=${badgeFragment("health-data-foundations.json")}`]) {
+    workers.length = 0;
+    order.length = 0;
+    await page.goto(link);
+    await expect(verdict(page)).toHaveText("Verified", { timeout: 20000 });
+    // One worker, started by the page's HTML before the app's main module was asked for.
+    expect(workers).toHaveLength(1);
+    const loader = order.findIndex((p) => /verifier_loader-[0-9a-f]{16}\.js$/.test(p));
+    expect(loader).toBeGreaterThanOrEqual(0);
+    expect(loader).toBeLessThan(order.indexOf("app/app_bg.wasm"));
+    expect(order.filter((p) => /verifier_loader/.test(p))).toHaveLength(1);
+  }
+  // Other pages start no worker until something is verified.
+  workers.length = 0;
+  await page.goto("/verify");
+  await page.goto("/catalog");
+  await expect(page.locator("main article").first()).toBeVisible();
+  expect(workers).toEqual([]);
 });
 
 test("/verify passes axe before a result, and the receipt prints on one or two pages", async ({ page }) => {
