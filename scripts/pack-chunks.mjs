@@ -8,9 +8,11 @@
 //    fetched yet in this page (a first visit, or a reload), the loader fetches
 //    the route's pack and takes each chunk from it;
 //  - otherwise (an in-app navigation after other routes loaded shared
-//    chunks), and whenever the page is served by the service worker (which
-//    precaches the single files), it fetches the chunks it still lacks one by
-//    one, as before. A pack that fails falls back to the single files.
+//    chunks) it fetches the chunks it still lacks one by one, as before.
+//  A pack that fails falls back to the single files. The service worker
+//  precaches the single files and keeps each pack once used (cache-first, as
+//  for every file of the app's folder); offline (navigator.onLine false), the
+//  loader takes the precached single files.
 //
 // The pack's format: a 4-byte little-endian length, then that many bytes of
 // JSON, `[[file, bytes], …]`, then the files' bytes in that order. The ".wasm"
@@ -47,7 +49,8 @@ function __unpack(buffer) {
     return files;
 }
 function __usePack(route, files) {
-    if (globalThis.navigator?.serviceWorker?.controller) return;
+    // Offline, the service worker has the single files (and a pack only once used).
+    if (globalThis.navigator?.onLine === false) return;
     if (files.some((f) => __asked.has(f) || __packed.has(f))) return;
     const pack = __single("pack_" + route + ".wasm").then(__unpack);
     for (const file of files) {

@@ -27,8 +27,8 @@ const top = readdirSync(dir);
 const appFiles = top
   .filter((f) => /^app-[0-9a-f]{16}$/.test(f))
   .flatMap((folder) => readdirSync(join(dir, folder)).map((f) => `${folder}/${f}`))
-  // Not the packs (scripts/pack-chunks.mjs): the same chunks again, which a
-  // page served by the service worker never asks for.
+  // Not the packs (scripts/pack-chunks.mjs): the same chunks again. sw.js
+  // keeps each pack the first time a page uses it.
   .filter((f) => !/\/pack_[a-z_]+\.wasm$/.test(f));
 const hashed = [...top.filter((f) => HASHED.test(f)), ...appFiles];
 const large = (f) => f.startsWith("verifier");
