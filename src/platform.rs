@@ -313,6 +313,11 @@ pub struct Typed {
     focused: Option<String>,
 }
 
+/// The `<input type>`s whose value is text a person types.
+const TEXT_INPUTS: [&str; 7] = [
+    "text", "search", "email", "tel", "url", "number", "password",
+];
+
 /// Reads [`Typed`] from `root` (the pre-rendered copy of the page).
 pub fn typed_in(root: &web_sys::Element) -> Typed {
     let mut fields = Vec::new();
@@ -321,6 +326,11 @@ pub fn typed_in(root: &web_sys::Element) -> Typed {
             let Some(node) = inputs.item(i) else { continue };
             let (id, value, default) =
                 if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                    // Text only: a checkbox's value is "on" whatever its
+                    // state, and a file input's cannot be set.
+                    if !TEXT_INPUTS.contains(&input.type_().as_str()) {
+                        continue;
+                    }
                     (input.id(), input.value(), input.default_value())
                 } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
                     (
