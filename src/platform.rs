@@ -307,9 +307,12 @@ pub fn catalog_changed(published: i64) -> bool {
 }
 
 /// What the learner typed into the text fields of a pre-rendered page before
-/// the app took over, and which element had focus: (field id, value) pairs.
+/// the app took over ((field id, value) pairs), the boxes they ticked, and
+/// which element had focus.
 pub struct Typed {
     fields: Vec<(String, String)>,
+    /// Checkboxes ticked or cleared, by id, with their new state.
+    ticked: Vec<(String, bool)>,
     focused: Option<String>,
 }
 
@@ -321,13 +324,19 @@ const TEXT_INPUTS: [&str; 7] = [
 /// Reads [`Typed`] from `root` (the pre-rendered copy of the page).
 pub fn typed_in(root: &web_sys::Element) -> Typed {
     let mut fields = Vec::new();
+    let mut ticked = Vec::new();
     if let Ok(inputs) = root.query_selector_all("input[id], textarea[id]") {
         for i in 0..inputs.length() {
             let Some(node) = inputs.item(i) else { continue };
             let (id, value, default) =
                 if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
-                    // Text only: a checkbox's value is "on" whatever its
-                    // state, and a file input's cannot be set.
+                    if input.type_() == "checkbox" {
+                        if input.checked() != input.default_checked() {
+                            ticked.push((input.id(), input.checked()));
+                        }
+                        continue;
+                    }
+                    // Text only: a file input's value cannot be set.
                     if !TEXT_INPUTS.contains(&input.type_().as_str()) {
                         continue;
                     }
@@ -351,7 +360,11 @@ pub fn typed_in(root: &web_sys::Element) -> Typed {
         .filter(|el| root.contains(Some(el)))
         .map(|el| el.id())
         .filter(|id| !id.is_empty());
-    Typed { fields, focused }
+    Typed {
+        fields,
+        ticked,
+        focused,
+    }
 }
 
 /// Puts [`Typed`] into the live page's fields of the same ids (as if typed,
@@ -371,6 +384,17 @@ pub fn restore_typed(typed: Typed) {
         init.set_bubbles(true);
         if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("input", &init) {
             let _ = el.dispatch_event(&event);
+        }
+    }
+    // A box ticked in the copy is ticked again, as a click: the live page's
+    // own handlers see it as they would a person's.
+    for (id, checked) in typed.ticked {
+        if let Some(input) = doc
+            .get_element_by_id(&id)
+            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+            && input.checked() != checked
+        {
+            input.click();
         }
     }
     if let Some(id) = typed.focused

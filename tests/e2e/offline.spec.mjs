@@ -144,6 +144,9 @@ test("the pre-rendered page shows its content before any script runs, and what i
     await route.continue();
   });
   await page.goto(`${SITE}/catalog`, { waitUntil: "domcontentloaded" });
+  // Two filters ticked, then the search typed, all in the static copy.
+  await page.locator("#filter-type-micro-credential").check();
+  await page.locator("#filter-discipline-data").check();
   const search = page.getByRole("searchbox");
   await search.fill("python");
   await search.press("Enter"); // a form submit here would reload the page and lose the text
@@ -153,5 +156,10 @@ test("the pre-rendered page shows its content before any script runs, and what i
   await expect(page.getByRole("searchbox")).toHaveValue("python");
   await expect(page.getByRole("searchbox")).toBeFocused();
   await expect(page).toHaveURL(/q=python/);
+  await expect(page).toHaveURL(/type=micro-credential/);
+  await expect(page).toHaveURL(/discipline=data/);
+  await expect(page.locator("#filter-type-micro-credential")).toBeChecked();
+  await expect(page.locator("#filter-discipline-data")).toBeChecked();
+  await expect(page.locator("#filter-type-short-course")).not.toBeChecked();
   await live.close();
 });

@@ -393,9 +393,8 @@ mod tests {
 
     #[test]
     fn warming_up_processes_the_open_badges_3_context_ahead_of_the_first_badge() {
-        let badge = std::fs::read_to_string("public/badges/health-data-foundations.json")
-            .expect("the demo badge");
-        let cold = canonicalize(&badge).expect("canonical form, cold");
+        let badge = include_str!("../../../public/badges/health-data-foundations.json");
+        let cold = canonicalize(badge).expect("canonical form, cold");
         PROCESSED.with(|cache| cache.borrow_mut().clear());
         warm_up();
         let key = json_syntax::Value::parse_str(
@@ -406,7 +405,7 @@ mod tests {
         .to_string();
         assert!(PROCESSED.with(|cache| cache.borrow().contains_key(&key)));
         // The kept context gives the same canonical form.
-        assert_eq!(canonicalize(&badge).expect("canonical form, warm"), cold);
+        assert_eq!(canonicalize(badge).expect("canonical form, warm"), cold);
     }
 
     #[test]
