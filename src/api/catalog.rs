@@ -38,8 +38,9 @@ thread_local! {
 /// the first render has its data: a pre-rendered page is then replaced by an
 /// identical live one in a single step (`app::start`).
 pub async fn prefetch(faq: bool) {
-    let catalog = fetch_catalog().await;
-    let faq = if faq { Some(fetch_faq().await) } else { None };
+    let faq = async { if faq { Some(fetch_faq().await) } else { None } };
+    // Both at once: the FAQ page waits for both.
+    let (catalog, faq) = futures::future::join(fetch_catalog(), faq).await;
     PREFETCHED.with(|p| *p.borrow_mut() = (Some(catalog), faq));
 }
 
