@@ -86,7 +86,10 @@ fn not_loaded() -> AnyView {
 }
 
 /// Loads the chunk of the route that shows `path` (a pre-rendered page's
-/// path, without the site's base), if it is a lazy one.
+/// path, without the site's base), if it is a lazy one. The pages no one
+/// pre-renders (the wallet, a badge, the checkout) have their pack preloaded
+/// by index.html's first script instead, which names the same chunks: keep
+/// the two in step when a route moves to another chunk.
 pub async fn preload(path: &str) {
     let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
     let deeper = path.trim_start_matches('/').contains('/');
