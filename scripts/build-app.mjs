@@ -98,7 +98,9 @@ for (const file of readdirSync(split)) {
 if (release) {
   for (const file of readdirSync(pkg).filter((f) => f.endsWith(".wasm"))) {
     const path = join(pkg, file);
-    run("wasm-opt", ["-Oz", ...WASM_FEATURES, path, "-o", path]);
+    // MICROCRED_WASM_NAMES=1 keeps function names, for a CPU profile.
+    const names = process.env.MICROCRED_WASM_NAMES === "1" ? ["-g"] : [];
+    run("wasm-opt", ["-Oz", ...names, ...WASM_FEATURES, path, "-o", path]);
   }
 }
 

@@ -32,7 +32,7 @@ const FIRST_LOAD_WITH_CATALOG_BUDGET = 180 * KB;
 // 197.0 KB; the shell's early start of the verifier for an employer's link
 // and the pack loader (scripts/pack-chunks.mjs), which took 12 to 23 KB off
 // every route's first visit: → 198.9 KB.
-const FIRST_LOAD_CEILING = 203 * KB;
+const FIRST_LOAD_CEILING = 207 * KB;
 // DESIGN.md: the verifier module (worker), gzip.
 const WORKER_BUDGET = 450 * KB;
 // Build outputs carry a content hash (NAME-<16 hex>.js, NAME-<16 hex>_bg.wasm:

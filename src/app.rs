@@ -9,9 +9,11 @@ use crate::routes::{
     CatalogRoute, EnrolCompleteRoute, EnrolRoute, FaqRoute, OfferingRoute, RegisterRoute,
     SeriesRoute, VerifyRoute, WalletBadgeRoute, WalletRoute,
 };
-use microcred::components::{SiteFooter, SiteHeader};
+use microcred::components::later;
+use microcred::components::{Later, SiteFooter, SiteHeader};
 use microcred::pages::{HomePage, NotFoundPage};
 use microcred::{platform, state};
+use wasm_bindgen::JsCast;
 
 stylance::import_style!(style, "app.module.css");
 
@@ -19,39 +21,72 @@ stylance::import_style!(style, "app.module.css");
 ///
 /// A page the build pre-rendered (`scripts/prerender.mjs`) is already on
 /// screen, readable and crawlable, in `#prerendered`. It stays there while
-/// the data it shows loads; then, in one task, it is removed and the live app
-/// mounted with that data at hand, so its first render is the same page:
-/// nothing flashes or moves. What the learner typed meanwhile is carried over.
+/// the data it shows loads and while the live page is built off screen, in
+/// small tasks (`components::later`), so a tap or a keystroke never waits
+/// long. Then the live page replaces the copy in one step: its first render
+/// is the same page, so nothing flashes or moves. What the learner typed
+/// meanwhile is carried over.
 pub fn start() {
     let prerendered = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("prerendered"));
     let Some(prerendered) = prerendered else {
-        leptos::mount::mount_to_body(App);
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            mount(body);
+        }
         platform::register_service_worker();
         return;
     };
     // Not Leptos's spawner: that one is set up by mounting, which comes later.
-    wasm_bindgen_futures::spawn_local(async move {
-        let path = prerendered.get_attribute("data-path").unwrap_or_default();
-        // The data and the route's code, at the same time.
-        let data = microcred::api::catalog::prefetch(path == "/faq");
-        let code = crate::routes::preload(&path);
-        futures::future::join(data, code).await;
-        let typed = platform::typed_in(&prerendered);
-        prerendered.remove();
-        leptos::mount::mount_to_body(App);
-        platform::register_service_worker();
-        // After the new page's effects have first run (they set fields from
-        // the URL), as the next task.
-        let next_task = js_sys::Promise::new(&mut |resolve, _| {
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback(&resolve);
-            }
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(next_task).await;
-        platform::restore_typed(typed);
-    });
+    wasm_bindgen_futures::spawn_local(take_over(prerendered));
+}
+
+/// Builds the live page for the pre-rendered `copy` and swaps them.
+async fn take_over(copy: web_sys::Element) {
+    let path = copy.get_attribute("data-path").unwrap_or_default();
+    // The data and the route's code, at the same time.
+    let data = microcred::api::catalog::prefetch(path == "/faq");
+    let code = crate::routes::preload(&path);
+    let (catalog, ()) = futures::future::join(data, code).await;
+    platform::mark("take-over: data and code");
+    let live = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("div").ok());
+    let Some(live) = live else { return };
+    live.set_id("live");
+    // The time-zone data the pages' dates need, in a task of its own.
+    platform::next_task().await;
+    if let Some(catalog) = catalog {
+        platform::today_in(&catalog.institution.time_zone);
+    }
+    platform::next_task().await;
+    later::begin();
+    if let Ok(parent) = live.clone().dyn_into::<web_sys::HtmlElement>() {
+        mount(parent);
+    }
+    while {
+        platform::next_task().await;
+        later::run_next()
+    } {}
+    later::finish();
+    let typed = platform::typed_in(&copy);
+    copy.replace_with_with_node_1(&live).ok();
+    later::went_live();
+    platform::mark("take-over: live");
+    platform::register_service_worker();
+    // After the new page's effects have first run (they set fields from
+    // the URL), as the next task.
+    platform::next_task().await;
+    platform::restore_typed(typed);
+}
+
+/// Mounts the app into `parent`, for good. (One call site for both ways
+/// in: each instance of Leptos's generic mount holds the whole app's view.)
+fn mount(parent: web_sys::HtmlElement) {
+    leptos::mount::mount_to(parent, App).forget();
 }
 
 /// The whole application.
@@ -66,7 +101,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base>
             <a href="#main" class=style::skip on:click=skip_to_main>"Skip to main content"</a>
-            <SiteHeader />
+            <Later><SiteHeader /></Later>
             <CatalogNews news=catalog_news />
             <main id="main" class=style::main tabindex="-1">
                 <FocusOnNavigate />
@@ -84,7 +119,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/verify") view={Lazy::<VerifyRoute>::new()} />
                 </Routes>
             </main>
-            <SiteFooter />
+            <Later><SiteFooter /></Later>
         </Router>
     }
 }

@@ -44,6 +44,8 @@ macro_rules! lazy_page {
             }
 
             async fn view(_this: Self) -> AnyView {
+                // A take-over builds the page in a task after the shell's.
+                microcred::components::later::turn().await;
                 $view().await.unwrap_or_else(|_| not_loaded())
             }
 

@@ -153,3 +153,91 @@ async fn a_submission_gets_the_status_and_body_or_says_why_there_was_none() {
         Err(NoAnswer::Unreachable)
     );
 }
+
+#[wasm_bindgen_test]
+fn today_in_a_zone_is_the_date_the_browser_formats_there() {
+    // The reference is the browser's own formatter; `today_in` takes
+    // Temporal where there is one.
+    for zone in [
+        "Australia/Sydney",
+        "Pacific/Kiritimati",
+        "Pacific/Pago_Pago",
+        "UTC",
+    ] {
+        let expected = js_sys::Function::new_with_args(
+            "zone",
+            "return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date())",
+        )
+        .call1(&wasm_bindgen::JsValue::UNDEFINED, &zone.into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+        assert_eq!(
+            microcred::platform::today_in(zone).to_string(),
+            expected,
+            "{zone}"
+        );
+    }
+    // An unknown zone falls back to the UTC date, without aborting.
+    assert_eq!(
+        microcred::platform::today_in("Mars/Olympus_Mons"),
+        microcred::platform::today_in("UTC")
+    );
+}
+
+/// Lets the reactive system's queued work (render effects) run.
+async fn settle() {
+    let tick = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+    wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+    microcred::platform::next_task().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_take_over_builds_later_regions_one_task_each_and_in_steps() {
+    use microcred::components::{Later, in_steps, later};
+    let host = document().create_element("div").unwrap();
+    later::begin();
+    let _mounted = leptos::mount::mount_to(host.clone().unchecked_into(), || {
+        let shown = in_steps(7, 2, 3);
+        view! {
+            <p id="first">"At once"</p>
+            <Later><p id="second">"Later"</p></Later>
+            <Later><p id="third">"Later still"</p></Later>
+            <ul>{move || (0..shown.get()).map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+        }
+    });
+    let has = |id: &str| host.query_selector(&format!("#{id}")).unwrap().is_some();
+    let items = || host.query_selector_all("li").unwrap().length();
+    settle().await;
+    assert!(has("first") && !has("second") && !has("third"));
+    assert_eq!(items(), 2);
+    // In the order they were asked for: the list's steps (2 → 5 → 7 items)
+    // first, then the two regions, one per step.
+    let mut seen = Vec::new();
+    while later::run_next() {
+        settle().await;
+        seen.push((items(), has("second"), has("third")));
+    }
+    later::finish();
+    assert_eq!(
+        seen,
+        [
+            (5, false, false),
+            (7, false, false),
+            (7, true, false),
+            (7, true, true)
+        ]
+    );
+    // After the take-over, nothing waits.
+    assert!(!later::deferring());
+    let other = document().create_element("div").unwrap();
+    let _again = leptos::mount::mount_to(other.clone().unchecked_into(), || {
+        let shown = in_steps(7, 2, 3);
+        view! {
+            <Later><p id="now">"Now"</p></Later>
+            <ul>{move || (0..shown.get()).map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+        }
+    });
+    assert!(other.query_selector("#now").unwrap().is_some());
+    assert_eq!(other.query_selector_all("li").unwrap().length(), 7);
+}

@@ -36,12 +36,15 @@ thread_local! {
 
 /// Fetches the catalog (and the FAQ, if `faq`) ahead of mounting the app, so
 /// the first render has its data: a pre-rendered page is then replaced by an
-/// identical live one in a single step (`app::start`).
-pub async fn prefetch(faq: bool) {
+/// identical live one in a single step (`app::start`). Returns the catalog
+/// too, when it loaded.
+pub async fn prefetch(faq: bool) -> Option<Arc<Catalog>> {
     let faq = async { if faq { Some(fetch_faq().await) } else { None } };
     // Both at once: the FAQ page waits for both.
     let (catalog, faq) = futures::future::join(fetch_catalog(), faq).await;
+    let loaded = catalog.as_ref().ok().cloned();
     PREFETCHED.with(|p| *p.borrow_mut() = (Some(catalog), faq));
+    loaded
 }
 
 /// The catalog [`prefetch`] fetched, the first time it is asked for.

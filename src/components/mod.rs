@@ -2,6 +2,7 @@
 
 mod error_panel;
 mod form;
+pub mod later;
 mod missing_item;
 mod offering_card;
 mod page_title;
@@ -14,6 +15,8 @@ pub use error_panel::ErrorPanel;
 pub use form::{
     DemoBanner, SUMMARY_ID, TextSpec, check_field, error_summary, focus_soon, text_field,
 };
+pub use later::{Later, in_steps};
+// The module too: the take-over drives it (`app::start`).
 pub use missing_item::MissingItem;
 pub use offering_card::OfferingCard;
 pub use page_title::use_page_title;

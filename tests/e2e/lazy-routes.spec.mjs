@@ -7,7 +7,7 @@
 // page works. (A chunk that cannot be fetched:
 // broken-data.spec.mjs. Chunks from the service worker's cache:
 // offline.spec.mjs.)
-import { test, expect, DEMO_DAY, collectErrors } from "./helpers.mjs";
+import { test, expect, DEMO_DAY, appIsLive, collectErrors } from "./helpers.mjs";
 
 /** The page whose code a request path fetches (its chunk or its pack), or null (shared chunks, data, the main module). */
 const pageChunk = (path) => /^(?:\/mc)?\/app-[0-9a-f]{16}\/(?:split|pack)_([a-z_]+)\.wasm$/.exec(path)?.[1] ?? null;
@@ -136,3 +136,41 @@ test.describe("a first visit with no service worker", () => {
     await expect(page.locator("main")).toContainText(/credit/i);
   });
 });
+
+// The take-over builds the live page off screen, in small tasks (start-up
+// long tasks: scripts/bench-takeover.mjs), and swaps it in at once: the
+// moment the static copy leaves, the live page is complete (nothing is
+// added after), with the copy's headings. (The real clock: the copy was
+// rendered at build time, today.)
+for (const path of ["/catalog", "/catalog/health-data-foundations", "/faq", "/faq#what-is-a-short-course", "/"]) {
+  test(`the take-over of ${path} swaps in the whole live page at once`, async ({ page }) => {
+    await page.addInitScript(() => {
+      const shape = (root) => ({
+        headings: [...root.querySelectorAll("h1, h2, h3")].map((h) => h.textContent.trim()),
+        items: root.querySelectorAll("li").length,
+        boxes: root.querySelectorAll("input[type=checkbox]").length,
+        links: root.querySelectorAll("a[href]").length,
+        footer: root.querySelectorAll("footer").length,
+      });
+      window.__shape = shape;
+      window.__shapes = {};
+      document.addEventListener("DOMContentLoaded", () => {
+        window.__shapes.copy = shape(document.getElementById("prerendered"));
+        new MutationObserver((_, observer) => {
+          if (document.getElementById("prerendered")) return;
+          observer.disconnect();
+          // Still in the task that swapped the two: before any paint.
+          window.__shapes.live = shape(document.body);
+        }).observe(document.body, { childList: true });
+      });
+    });
+    await page.goto(path);
+    await page.waitForFunction(appIsLive);
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(300);
+    const { copy, live, settled } = await page.evaluate(() => ({ ...window.__shapes, settled: window.__shape(document.body) }));
+    expect(copy.headings.length).toBeGreaterThan(1);
+    expect(live).toEqual(settled);
+    expect(live.headings).toEqual(copy.headings);
+  });
+}

@@ -11,7 +11,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::components::{OfferingCard, use_page_title, with_catalog};
+use crate::components::{Later, OfferingCard, in_steps, use_page_title, with_catalog};
 use crate::domain::catalog::Catalog;
 use crate::domain::catalog::browse::{BrowseQuery, Facet, PAGE_SIZE, Sort};
 use crate::domain::catalog::search::{CatalogIndex, Results};
@@ -25,7 +25,8 @@ pub fn CatalogPage() -> impl IntoView {
     view! {
         <div class=style::page>
             <h1>"Catalog"</h1>
-            {with_catalog(true, |catalog| view! { <Browser catalog /> }.into_any())}
+            // A take-over builds the page's frame, then the browser a task later.
+            {with_catalog(true, |catalog| view! { <Later><Browser catalog=catalog.clone() /></Later> }.into_any())}
         </div>
     }
 }
@@ -89,21 +90,30 @@ fn Browser(catalog: Arc<Catalog>) -> impl IntoView {
         );
     });
 
+    // A take-over builds the index in one task and each part of the view in
+    // a task after it (each `Later` needs its own copies).
+    let total = index.len();
+    let (go_search, go_filters, go_sort, go_chosen) =
+        (go.clone(), go.clone(), go.clone(), go.clone());
+    let (index_filters, index_chosen) = (index.clone(), index);
+    let all = catalog.clone();
     view! {
-        <SearchBox query on_type on_enter=go.clone() />
+        <Later><SearchBox query on_type=on_type.clone() on_enter=go_search.clone() /></Later>
         <div class=style::layout>
-            <Filters index=index.clone() query results go=go.clone() />
+            <Later><Filters index=index_filters.clone() query results go=go_filters.clone() /></Later>
             <section class=style::results aria-labelledby="results-title">
                 <h2 id="results-title" class="visually-hidden">"Results"</h2>
                 <div class=style::toolbar>
-                    <Status query results total=index.len() />
-                    <SortChoice query go=go.clone() />
+                    <Later>
+                        <Status query results total />
+                        <SortChoice query go=go_sort.clone() />
+                    </Later>
                 </div>
-                <Chosen index=index.clone() query go=go.clone() />
+                <Later><Chosen index=index_chosen.clone() query go=go_chosen.clone() /></Later>
                 <ResultList catalog=catalog.clone() query results go today />
             </section>
         </div>
-        <Groups catalog />
+        <Later><Groups catalog=all.clone() /></Later>
     }
 }
 
@@ -206,7 +216,9 @@ fn Filters(
     results: Memo<Results>,
     go: Go,
 ) -> impl IntoView {
-    let groups = Facet::ALL
+    // Built on demand: a take-over builds the lists a task later.
+    let groups = move || {
+        Facet::ALL
         .into_iter()
         .enumerate()
         .map(|(fi, facet)| {
@@ -250,7 +262,8 @@ fn Filters(
                 </fieldset>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
     let chosen = move || {
         let n: usize = Facet::ALL
             .iter()
@@ -265,7 +278,7 @@ fn Filters(
     view! {
         <details class=style::filters open=platform::is_wide() data-wide-open="">
             <summary>{chosen}</summary>
-            <div class=style::facets>{groups}</div>
+            <div class=style::facets><Later>{groups()}</Later></div>
         </details>
     }
 }
@@ -340,6 +353,8 @@ fn ResultList(
         }
         .into_any()
     };
+    // A take-over builds the first cards, then the rest a few per task.
+    let shown = in_steps(PAGE_SIZE, 0, 3);
     view! {
         <div class=style::empty hidden=move || !empty()>
             <p><strong>"No courses match."</strong>" Try fewer words, another spelling or fewer filters."</p>
@@ -352,6 +367,7 @@ fn ResultList(
                     r.page(page, PAGE_SIZE)
                         .0
                         .iter()
+                        .take(shown.get())
                         .map(|at| view! { <li class=style::item><OfferingCard catalog=catalog.clone() at=*at today /></li> })
                         .collect_view()
                 })

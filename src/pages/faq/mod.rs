@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::api;
-use crate::components::{loaded_view, use_page_title};
-use crate::domain::faq::{Faq, FaqIndex, Question};
+use crate::components::{Later, later, loaded_view, use_page_title};
+use crate::domain::faq::{Faq, FaqIndex, Question, Topic};
 use crate::{platform, state};
 
 stylance::import_style!(style, "faq.module.css");
@@ -46,6 +46,7 @@ fn FaqBody(faq: Arc<Faq>) -> impl IntoView {
     };
     reveal_linked_question(faq.clone());
 
+    // A take-over builds each topic in a task of its own.
     let mut position = 0;
     let topics = faq
         .topics
@@ -53,22 +54,8 @@ fn FaqBody(faq: Arc<Faq>) -> impl IntoView {
         .map(|topic| {
             let first = position;
             position += topic.questions.len();
-            let range = first..position;
-            let topic_hidden = move || !visible.read()[range.clone()].iter().any(|v| *v);
-            let questions = topic
-                .questions
-                .iter()
-                .enumerate()
-                .map(|(i, q)| view! { <QuestionItem question=q.clone() position=first + i visible /> })
-                .collect_view();
-            let heading_id = format!("topic-{}", topic.id);
-            let labelled_by = heading_id.clone();
-            view! {
-                <section class=style::topic hidden=topic_hidden aria-labelledby=labelled_by>
-                    <h2 id=heading_id>{topic.title.clone()}</h2>
-                    {questions}
-                </section>
-            }
+            let topic = topic.clone();
+            view! { <Later>{topic_section(&topic, first, visible)}</Later> }
         })
         .collect_view();
 
@@ -86,6 +73,28 @@ fn FaqBody(faq: Arc<Faq>) -> impl IntoView {
         {topics}
         <script type="application/ld+json">{faq.to_json_ld()}</script>
     }
+}
+
+/// One topic's heading and questions, `first` being its first question's
+/// place in FAQ order.
+fn topic_section(topic: &Topic, first: usize, visible: Memo<Vec<bool>>) -> AnyView {
+    let range = first..first + topic.questions.len();
+    let topic_hidden = move || !visible.read()[range.clone()].iter().any(|v| *v);
+    let questions = topic
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| view! { <QuestionItem question=q.clone() position=first + i visible /> })
+        .collect_view();
+    let heading_id = format!("topic-{}", topic.id);
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class=style::topic hidden=topic_hidden aria-labelledby=labelled_by>
+            <h2 id=heading_id>{topic.title.clone()}</h2>
+            {questions}
+        </section>
+    }
+    .into_any()
 }
 
 /// One question as a disclosure with a permanent link.
@@ -124,8 +133,10 @@ fn reveal_linked_question(faq: Arc<Faq>) {
     Effect::new(move |_| {
         let id = hash.get().trim_start_matches('#').to_owned();
         if faq.find(&id).is_some() {
-            request_animation_frame(move || {
-                platform::reveal_details(&id);
+            later::when_live(move || {
+                request_animation_frame(move || {
+                    platform::reveal_details(&id);
+                });
             });
         }
     });

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{catalog_item_page, use_page_title};
+use crate::components::{Later, catalog_item_page, use_page_title};
 use crate::domain::catalog::rules::is_http_url;
 use crate::domain::catalog::{
     Assessment, Availability, Catalog, ExpiryPolicy, Offering, Requirement, facts,
@@ -32,11 +32,15 @@ fn OfferingDetail(catalog: Arc<Catalog>, at: usize) -> impl IntoView {
         .discipline_name(&offering.discipline)
         .unwrap_or_default()
         .to_owned();
-    let description = offering
-        .description
-        .iter()
-        .map(|p| view! { <p>{p.clone()}</p> })
-        .collect_view();
+    let description = offering.description.clone();
+    let description = move || {
+        description
+            .iter()
+            .map(|p| view! { <p>{p.clone()}</p> })
+            .collect_view()
+    };
+    // A take-over builds what is below the dates a task later.
+    let (for_facts, for_lists) = (offering.clone(), offering.clone());
     view! {
         <article class=style::page>
             <p class=style::kind>{offering.kind.label()} " · " {discipline}</p>
@@ -44,12 +48,14 @@ fn OfferingDetail(catalog: Arc<Catalog>, at: usize) -> impl IntoView {
             <p class=style::lead>{offering.summary.clone()}</p>
             <Groups catalog=catalog.clone() offering=offering.clone() />
             <Cohorts offering=offering.clone() today />
-            <Facts offering=offering.clone() />
-            <section aria-labelledby="about-title">
-                <h2 id="about-title">"About this course"</h2>
-                {description}
-            </section>
-            <Lists offering=offering.clone() />
+            <Later>
+                <Facts offering=for_facts.clone() />
+                <section aria-labelledby="about-title">
+                    <h2 id="about-title">"About this course"</h2>
+                    {description()}
+                </section>
+                <Lists offering=for_lists.clone() />
+            </Later>
         </article>
     }
 }

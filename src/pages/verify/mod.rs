@@ -235,7 +235,9 @@ pub(crate) fn ReportResult(
     let (symbol, label, sentence) = (verdict.symbol(), verdict.label(), verdict.sentence());
     // Keyboard and screen-reader users land on the verdict.
     Effect::new(|_| {
-        platform::focus_id("verdict-title");
+        crate::components::later::when_live(|| {
+            platform::focus_id("verdict-title");
+        });
     });
     let verdict_class = format!("{} {}", style::verdict, tone_class(verdict.tone()));
     let catalog = use_catalog().get();
