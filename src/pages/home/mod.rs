@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{use_page_title, with_catalog};
+use crate::components::{Later, use_page_title, with_catalog};
 use crate::domain::catalog::rules::MICRO_CREDENTIAL_POINTS;
 use crate::domain::catalog::{Catalog, facts};
 use crate::platform;
@@ -51,7 +51,8 @@ pub fn HomePage() -> impl IntoView {
                     <span>"Employers: check a badge is genuine, in your browser."</span>
                 </A>
             </nav>
-            <FeaturedSeries />
+            // A take-over builds the series a task after the rest.
+            <Later><FeaturedSeries /></Later>
         </div>
     }
 }
