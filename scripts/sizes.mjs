@@ -97,7 +97,7 @@ console.log(`route chunks (gzip, each loaded with its route): ${chunks.length}, 
 // with the data; each route is also held to a ceiling (its measured size plus
 // about 2%) so the split cannot quietly regress.
 const ROUTES = [
-  { path: "/", split: null, data: ["catalog.json"], ceiling: 224 },
+  { path: "/", split: null, data: ["catalog.json"], ceiling: 228 },
   { path: "/catalog", split: "catalog", data: ["catalog.json"], ceiling: 302 },
   { path: "/catalog/<slug>", split: "offering", data: ["catalog.json"], ceiling: 251 },
   { path: "/series/<slug>", split: "series", data: ["catalog.json"], ceiling: 263 },

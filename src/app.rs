@@ -105,6 +105,8 @@ pub fn App() -> impl IntoView {
             <CatalogNews news=catalog_news />
             <main id="main" class=style::main tabindex="-1">
                 <FocusOnNavigate />
+                // A take-over matches the route a task after the shell.
+                <Later>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/catalog") view={Lazy::<CatalogRoute>::new()} />
@@ -118,6 +120,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/wallet/:key") view={Lazy::<WalletBadgeRoute>::new()} />
                     <Route path=path!("/verify") view={Lazy::<VerifyRoute>::new()} />
                 </Routes>
+                </Later>
             </main>
             <Later><SiteFooter /></Later>
         </Router>
