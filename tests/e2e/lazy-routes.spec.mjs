@@ -174,3 +174,23 @@ for (const path of ["/catalog", "/catalog/health-data-foundations", "/faq", "/fa
     expect(live.headings).toEqual(copy.headings);
   });
 }
+
+// The live page lays out as the copy did: on a page shorter than the
+// window, the main landmark still fills it and the footer stays put.
+for (const width of [412, 1280]) {
+  test(`the take-over of a short page (/verify, ${width} px) moves nothing`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 1400 });
+    await page.addInitScript(() => {
+      const place = () => {
+        const main = document.querySelector("main").getBoundingClientRect();
+        return { mainHeight: Math.round(main.height), footerTop: Math.round(document.querySelector("footer").getBoundingClientRect().top) };
+      };
+      window.__place = place;
+      document.addEventListener("DOMContentLoaded", () => (window.__copyPlace = place()));
+    });
+    await page.goto("/verify");
+    const { copy, live } = await page.evaluate(() => ({ copy: window.__copyPlace, live: window.__place() }));
+    expect(copy.footerTop).toBeGreaterThan(1000);
+    expect(live).toEqual(copy);
+  });
+}
