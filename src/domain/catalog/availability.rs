@@ -80,6 +80,32 @@ impl Cohort {
     }
 }
 
+/// What a learner can do about an offering today. Every view that offers
+/// "Enrol now" or "Register for updates" matches on this one answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NextStep<'a> {
+    /// Enrol now in this cohort: the earliest that takes enrolments today
+    /// (it may already be under way).
+    Enrol(&'a Cohort),
+    /// No cohort takes enrolments today, so the learner can register for
+    /// updates. `next` is the next cohort to start (full, closed or not yet
+    /// open), `opens` the earliest announced day enrolment opens for one.
+    Register {
+        next: Option<&'a Cohort>,
+        opens: Option<Date>,
+    },
+}
+
+impl<'a> NextStep<'a> {
+    /// The cohort to name as the next start, whichever the step.
+    pub fn cohort(self) -> Option<&'a Cohort> {
+        match self {
+            NextStep::Enrol(cohort) => Some(cohort),
+            NextStep::Register { next, .. } => next,
+        }
+    }
+}
+
 impl Offering {
     /// Cohorts that have not finished, earliest start first.
     pub fn upcoming_cohorts(&self, today: Date) -> Vec<&Cohort> {
@@ -97,39 +123,36 @@ impl Offering {
         cohorts
     }
 
-    /// The cohort a learner would start next: the earliest that is open for
-    /// enrolment (even if under way) or has not started yet and is not
-    /// finished or cancelled.
+    /// The cohort a learner would start next: the earliest open for
+    /// enrolment (even if under way), else the first that has not started.
     pub fn next_cohort(&self, today: Date) -> Option<&Cohort> {
-        self.upcoming_cohorts(today)
-            .into_iter()
-            .find(|c| c.availability(today).is_open() || c.start_date >= today)
+        self.next_step(today).cohort()
     }
 
-    /// The earliest announced day enrolment opens for a cohort that is not
-    /// open yet: what "Register for updates" can promise.
-    pub fn next_enrolment_opens(&self, today: Date) -> Option<Date> {
-        self.upcoming_cohorts(today)
-            .iter()
-            .filter_map(|c| match c.availability(today) {
-                Availability::NotYetOpen { opens } => opens,
-                _ => None,
-            })
-            .min()
-    }
-
-    /// The earliest cohort open for enrolment today, if any.
-    pub fn next_open_cohort(&self, today: Date) -> Option<&Cohort> {
-        self.upcoming_cohorts(today)
-            .into_iter()
-            .find(|c| c.availability(today).is_open())
+    /// What the learner can do about this offering on `today`.
+    pub fn next_step(&self, today: Date) -> NextStep<'_> {
+        let upcoming = self.upcoming_cohorts(today);
+        if let Some(open) = upcoming.iter().find(|c| c.availability(today).is_open()) {
+            return NextStep::Enrol(open);
+        }
+        NextStep::Register {
+            // None is open, so this is the first that has not started.
+            next: upcoming.iter().find(|c| c.start_date >= today).copied(),
+            opens: upcoming
+                .iter()
+                .filter_map(|c| match c.availability(today) {
+                    Availability::NotYetOpen { opens } => opens,
+                    _ => None,
+                })
+                .min(),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::catalog::Delivery;
+    use crate::domain::catalog::{Catalog, Delivery};
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
@@ -218,6 +241,156 @@ mod tests {
                 got, expected,
                 "{status:?} opens {opens:?} closes {closes:?} on {today}"
             );
+        }
+    }
+
+    /// A cohort starting on `start` with the given status and enrolment
+    /// window, for the next-step table.
+    fn dated(id: &str, start: &str, status: CohortStatus, opens: Option<&str>) -> Cohort {
+        let start = d(start);
+        Cohort {
+            id: id.into(),
+            start_date: start,
+            end_date: Date::from_days_since_epoch(start.days_since_epoch() + 42),
+            enrolment_opens: opens.map(d),
+            enrolment_closes: None,
+            status,
+            ..cohort(status, None, None)
+        }
+    }
+
+    #[test]
+    fn next_step_table() {
+        use CohortStatus::{Cancelled, Closed, Full, Scheduled};
+        let base = Catalog::from_json(include_str!("../../../public/catalog.json")).unwrap();
+        let today = "2026-12-07";
+        let open = Some("2026-11-01");
+        let later = Some("2027-01-10");
+        let cases: Vec<(&str, Vec<Cohort>, &str, Option<&str>, Option<&str>)> = vec![
+            // (what, cohorts, expected: "enrol" or "register", next cohort id, opens)
+            (
+                "no cohorts at all: register, nothing to name",
+                vec![],
+                "register",
+                None,
+                None,
+            ),
+            (
+                "one open cohort: enrol in it",
+                vec![dated("a", "2027-02-01", Scheduled, open)],
+                "enrol",
+                Some("a"),
+                None,
+            ),
+            (
+                "open but already under way: still enrol",
+                vec![Cohort {
+                    enrolment_closes: Some(d("2026-12-20")),
+                    ..dated("a", "2026-12-01", Scheduled, open)
+                }],
+                "enrol",
+                Some("a"),
+                None,
+            ),
+            (
+                "a full cohort first, an open one later: enrol in the open one",
+                vec![
+                    dated("full", "2027-01-05", Full, open),
+                    dated("b", "2027-03-01", Scheduled, open),
+                ],
+                "enrol",
+                Some("b"),
+                None,
+            ),
+            (
+                "two open: the earlier start",
+                vec![
+                    dated("late", "2027-04-01", Scheduled, open),
+                    dated("early", "2027-02-01", Scheduled, open),
+                ],
+                "enrol",
+                Some("early"),
+                None,
+            ),
+            (
+                "not open yet, date announced: register, with the date",
+                vec![dated("a", "2027-03-01", Scheduled, later)],
+                "register",
+                Some("a"),
+                later,
+            ),
+            (
+                "not open yet, no date announced: register, no date",
+                vec![dated("a", "2027-03-01", Scheduled, None)],
+                "register",
+                Some("a"),
+                None,
+            ),
+            (
+                "only a full cohort: register, name it",
+                vec![dated("a", "2027-01-05", Full, open)],
+                "register",
+                Some("a"),
+                None,
+            ),
+            (
+                "closed by staff: register",
+                vec![dated("a", "2027-01-05", Closed, open)],
+                "register",
+                Some("a"),
+                None,
+            ),
+            (
+                "closed by date and under way: register, nothing to name",
+                vec![Cohort {
+                    enrolment_closes: Some(d("2026-11-20")),
+                    ..dated("a", "2026-11-25", Scheduled, open)
+                }],
+                "register",
+                None,
+                None,
+            ),
+            (
+                "cancelled: as if absent",
+                vec![dated("a", "2027-02-01", Cancelled, open)],
+                "register",
+                None,
+                None,
+            ),
+            (
+                "finished: as if absent",
+                vec![dated("a", "2026-09-01", Scheduled, Some("2026-06-01"))],
+                "register",
+                None,
+                None,
+            ),
+            (
+                "several not open: the earliest announced opening",
+                vec![
+                    dated("a", "2027-05-01", Scheduled, Some("2027-03-01")),
+                    dated("b", "2027-03-01", Scheduled, None),
+                    dated("c", "2027-06-01", Scheduled, later),
+                ],
+                "register",
+                Some("b"),
+                later,
+            ),
+        ];
+        for (what, cohorts, kind, next, opens) in cases {
+            let mut offering = base.offerings[0].clone();
+            offering.cohorts = cohorts;
+            let step = offering.next_step(d(today));
+            let got_kind = match step {
+                NextStep::Enrol(_) => "enrol",
+                NextStep::Register { .. } => "register",
+            };
+            assert_eq!(got_kind, kind, "{what}");
+            assert_eq!(step.cohort().map(|c| c.id.as_str()), next, "{what}");
+            let got_opens = match step {
+                NextStep::Register { opens, .. } => opens,
+                NextStep::Enrol(_) => None,
+            };
+            assert_eq!(got_opens, opens.map(d), "{what}");
         }
     }
 }

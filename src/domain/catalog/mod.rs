@@ -15,7 +15,7 @@ pub mod rules;
 pub mod search;
 mod write;
 
-pub use availability::Availability;
+pub use availability::{Availability, NextStep};
 pub use model::*;
 pub use write::issuers_json;
 

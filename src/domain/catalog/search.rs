@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 
 use super::browse::{BrowseQuery, Facet, Sort, month_key};
-use super::{Availability, Catalog, Delivery, Offering, OfferingKind};
+use super::{Catalog, Delivery, Offering, OfferingKind};
 use crate::domain::date::Date;
 use crate::domain::text::{fold, words};
 
@@ -184,7 +184,7 @@ impl CatalogIndex {
         }
         // Month values are only known after every offering is seen.
         for (doc, offering) in docs.iter_mut().zip(&catalog.offerings) {
-            for cohort in live_cohorts(offering, today) {
+            for cohort in offering.upcoming_cohorts(today) {
                 let key = month_key(cohort.start_date);
                 if let Ok(v) = months.binary_search(&key) {
                     push_value(&mut doc.values, Facet::Month, v);
@@ -512,16 +512,6 @@ const CPD_BANDS: [(&str, &str, f64); 4] = [
     ("50-plus", "50 hours or more", f64::INFINITY),
 ];
 
-/// Cohorts that still matter to a learner: not finished, not cancelled.
-fn live_cohorts(offering: &Offering, today: Date) -> impl Iterator<Item = &super::Cohort> {
-    offering.cohorts.iter().filter(move |c| {
-        !matches!(
-            c.availability(today),
-            Availability::Finished | Availability::Cancelled
-        )
-    })
-}
-
 fn push_value(values: &mut Vec<(u8, u16)>, facet: Facet, value: usize) {
     let pair = (facet as u8, value as u16);
     if !values.contains(&pair) {
@@ -544,7 +534,7 @@ fn describe(offering: &Offering, today: Date, facets: &[Vec<Value>; 8]) -> (Doc,
     let mut open = false;
     let mut soon = false;
     let month_now = month_key(today);
-    for cohort in live_cohorts(offering, today) {
+    for cohort in offering.upcoming_cohorts(today) {
         if let Some(v) = find(Facet::Delivery, delivery_key(cohort.delivery)) {
             push_value(&mut values, Facet::Delivery, v);
         }

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use crate::components::{Later, catalog_item_page, use_page_title};
 use crate::domain::catalog::rules::is_http_url;
 use crate::domain::catalog::{
-    Assessment, Availability, Catalog, ExpiryPolicy, Offering, Requirement, facts,
+    Assessment, Availability, Catalog, ExpiryPolicy, NextStep, Offering, Requirement, facts,
 };
 use crate::domain::date::Date;
 use crate::platform;
@@ -277,7 +277,7 @@ fn group_thousands(n: u32) -> String {
 #[component]
 fn Cohorts(offering: Offering, today: Date) -> impl IntoView {
     let cohorts = offering.upcoming_cohorts(today);
-    let any_open = cohorts.iter().any(|c| c.availability(today).is_open());
+    let step = offering.next_step(today);
     let rows = cohorts
         .iter()
         .map(|c| {
@@ -311,8 +311,12 @@ fn Cohorts(offering: Offering, today: Date) -> impl IntoView {
             }
         })
         .collect_view();
-    let register = (!any_open).then(|| {
-        let when = match offering.next_enrolment_opens(today) {
+    let register = match step {
+        NextStep::Enrol(_) => None,
+        NextStep::Register { opens, .. } => Some(opens),
+    }
+    .map(|opens| {
+        let when = match opens {
             Some(date) => format!("Enrolments open on {}. Register and we will tell you when they do.", date.long()),
             None if cohorts.is_empty() => "No dates are set yet. Register and we will tell you when they are.".to_owned(),
             None => "Enrolment dates are not announced yet. Register and we will tell you when they are.".to_owned(),

@@ -9,6 +9,7 @@ use crate::components::{
     DemoBanner, MissingItem, SUMMARY_ID, TextSpec, check_field, error_summary, focus_soon,
     loaded_view, text_field, use_page_title,
 };
+use crate::domain::catalog::NextStep;
 use crate::domain::checkout::{
     Answer, Field, FieldError, Interest, demo_reference, interest_payload, read_answer,
     validate_interest,
@@ -20,6 +21,8 @@ use crate::state::{CatalogState, Loaded, load};
 use crate::pages::enrol::style;
 
 const DRAFT_KEY: &str = "microcred.register.";
+const LEAVE_DETAILS: &str =
+    " Leave your name and email and we will tell you as soon as you can enrol.";
 
 /// What came back for a finished sign-up.
 #[derive(Clone)]
@@ -44,14 +47,23 @@ pub(crate) fn register_page(catalog: CatalogState, slug: String) -> AnyView {
             let page_title = title.clone();
             use_page_title(move || format!("Register for updates: {page_title}"));
             let today = platform::today_in(&catalog.institution.time_zone);
-            let when = match offering.next_enrolment_opens(today) {
-                Some(date) => format!("Enrolments open on {}.", date.long()),
-                None => "Enrolment dates have not been announced yet.".to_owned(),
+            let (when, open_now) = match offering.next_step(today) {
+                NextStep::Enrol(c) => {
+                    let href = platform::href(&format!("/enrol/{}", c.id));
+                    let open = view! { <p><strong>"A cohort is open now: "</strong><a href=href>"enrol in it"</a>"."</p> };
+                    ("You can enrol now, or leave your name and email to hear about later dates.".to_owned(), Some(open))
+                }
+                NextStep::Register {
+                    opens: Some(date), ..
+                } => (
+                    format!("Enrolments open on {}.{LEAVE_DETAILS}", date.long()),
+                    None,
+                ),
+                NextStep::Register { opens: None, .. } => (
+                    format!("Enrolment dates have not been announced yet.{LEAVE_DETAILS}"),
+                    None,
+                ),
             };
-            let open_now = offering.next_open_cohort(today).map(|c| {
-            let href = platform::href(&format!("/enrol/{}", c.id));
-            view! { <p><strong>"A cohort is open now: "</strong><a href=href>"enrol in it"</a>"."</p> }
-        });
             let key = format!("{DRAFT_KEY}{}", offering.slug);
             let interest = RwSignal::new(
                 submit::load(&key)
@@ -221,7 +233,7 @@ pub(crate) fn register_page(catalog: CatalogState, slug: String) -> AnyView {
                 <section class=style::page aria-labelledby="register-title">
                     <h1 id="register-title">{format!("Register for updates: {title}")}</h1>
                     {demo}
-                    <p>{when}" Leave your name and email and we will tell you as soon as you can enrol."</p>
+                    <p>{when}</p>
                     {open_now}
                     {form}
                     <p><a href=back>{back_label}</a></p>

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::use_page_title;
-use crate::domain::catalog::{Catalog, facts};
+use crate::domain::catalog::{Catalog, NextStep, facts};
 use crate::domain::date::Date;
 use crate::domain::instant::UnixTime;
 use crate::domain::report::own_image;
@@ -423,9 +423,9 @@ fn Credit(cards: Vec<Card>, catalog: Option<Arc<Catalog>>) -> impl IntoView {
             .map(|o| {
                 let title = o.title.clone();
                 let offering_href = platform::href(&format!("/catalog/{}", o.slug));
-                match o.next_cohort(today) {
+                match o.next_step(today) {
                     // Enrolment open now: straight to that cohort's enrolment.
-                    Some(c) if c.availability(today).is_open() => {
+                    NextStep::Enrol(c) => {
                         let enrol = platform::href(&format!("/enrol/{}", c.id));
                         let label = format!("enrol in the cohort starting {}", c.start_date.long());
                         view! {
@@ -436,18 +436,16 @@ fn Credit(cards: Vec<Card>, catalog: Option<Arc<Catalog>>) -> impl IntoView {
                         }
                         .into_any()
                     }
-                    next => {
-                        let when = match next {
-                            Some(c) => format!(
+                    NextStep::Register { next, opens } => {
+                        let when = match (next, opens) {
+                            (Some(c), _) => format!(
                                 " (next starts {}; enrolment not open yet)",
                                 c.start_date.long()
                             ),
-                            None => match o.next_enrolment_opens(today) {
-                                Some(d) => format!(" (enrolment opens {})", d.long()),
-                                None => {
-                                    " (no dates yet: register for updates on its page)".to_owned()
-                                }
-                            },
+                            (None, Some(d)) => format!(" (enrolment opens {})", d.long()),
+                            (None, None) => {
+                                " (no dates yet: register for updates on its page)".to_owned()
+                            }
                         };
                         view! { <li><a href=offering_href>{title}</a>{when}</li> }.into_any()
                     }
