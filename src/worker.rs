@@ -129,10 +129,12 @@ fn bake(credential: Vec<u8>, image: Vec<u8>) -> Result<Vec<u8>, String> {
         } else {
             "openbadgecredential"
         };
-        baked::bake_png(&image, credential.trim(), keyword)
+        baked::bake_png(&image, credential.trim(), keyword).map_err(|e| e.to_string())
     } else if baked::is_svg(&image) {
         let svg = String::from_utf8(image).map_err(|_| "the SVG is not UTF-8".to_owned())?;
-        baked::bake_svg(&svg, &credential).map(String::into_bytes)
+        baked::bake_svg(&svg, &credential)
+            .map(String::into_bytes)
+            .map_err(|e| e.to_string())
     } else {
         Err("the badge image is neither PNG nor SVG".to_owned())
     }

@@ -135,9 +135,14 @@ fn verify_case(set: &Set, case: &Value) -> Result<Report, String> {
                 }
             }
             "url" => assertion["id"].as_str().unwrap().as_bytes().to_vec(),
-            "png" => baked::bake_png(&medal(), &pretty(), "openbadges")?,
-            "png-jws" => baked::bake_png(&medal(), &set.sign(&assertion, key), "openbadges")?,
-            "svg" => baked::bake_svg(SVG, &pretty())?.into_bytes(),
+            "png" => {
+                baked::bake_png(&medal(), &pretty(), "openbadges").map_err(|e| e.to_string())?
+            }
+            "png-jws" => baked::bake_png(&medal(), &set.sign(&assertion, key), "openbadges")
+                .map_err(|e| e.to_string())?,
+            "svg" => baked::bake_svg(SVG, &pretty())
+                .map_err(|e| e.to_string())?
+                .into_bytes(),
             other => return Err(format!("unknown input kind {other}")),
         },
         Some(Value::Object(given)) => match (given.get("vector"), given.get("json")) {

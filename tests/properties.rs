@@ -270,7 +270,10 @@ fn baked_images_verify_and_catch_a_changed_credential() {
     assert_eq!(check(&png).verdict, Verdict::Invalid);
     // Baking twice is refused: an image carries one credential.
     let once = baked::bake_png(&minimal_png(), &text, "openbadgecredential").unwrap();
-    assert!(baked::bake_png(&once, &text, "openbadgecredential").is_err());
+    assert_eq!(
+        baked::bake_png(&once, &text, "openbadgecredential"),
+        Err(baked::BakedError::AlreadyBaked)
+    );
 }
 
 /// A 1×1 PNG.

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::domain::catalog::{Catalog, LoadError, rules};
-use crate::domain::json_path::JsonPath;
+use crate::domain::json::JsonPath;
 
 /// The schema shipped beside the demo catalog, compiled in so the tool
 /// checks against the exact schema this build reads.

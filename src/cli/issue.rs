@@ -306,9 +306,9 @@ pub fn bake(args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> ExitCode
                 String::from_utf8(image).map_err(|_| (2, format!("{image_path} is not UTF-8")))?;
             baked::bake_svg(&svg, text).map(String::into_bytes)
         } else {
-            Err(format!("{image_path} is neither a PNG nor an SVG"))
+            Err(format!("{image_path} is neither a PNG nor an SVG").into())
         }
-        .map_err(|e| (1, e))?;
+        .map_err(|e| (1, e.to_string()))?;
         write_out(args.get("out"), &baked, out)
     })();
     finish("bake", result, err)

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::domain::checkout::{Field, FieldError};
 use crate::platform;
 
-stylance::import_style!(style, "form.module.css");
+stylance::import_style!(pub style, "form.module.css");
 
 /// A text input's fixed parts.
 pub struct TextSpec {

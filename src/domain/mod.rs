@@ -19,7 +19,6 @@ pub mod instant;
 #[cfg(feature = "verifier")]
 pub mod issue;
 pub mod json;
-pub mod json_path;
 pub mod keys;
 pub mod markdown;
 pub mod money;

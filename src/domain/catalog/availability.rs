@@ -266,8 +266,15 @@ mod tests {
         let today = "2026-12-07";
         let open = Some("2026-11-01");
         let later = Some("2027-01-10");
-        let cases: Vec<(&str, Vec<Cohort>, &str, Option<&str>, Option<&str>)> = vec![
-            // (what, cohorts, expected: "enrol" or "register", next cohort id, opens)
+        // (what, cohorts, expected: "enrol" or "register", next cohort id, opens)
+        type Case = (
+            &'static str,
+            Vec<Cohort>,
+            &'static str,
+            Option<&'static str>,
+            Option<&'static str>,
+        );
+        let cases: Vec<Case> = vec![
             (
                 "no cohorts at all: register, nothing to name",
                 vec![],

@@ -23,6 +23,16 @@ pub fn credit_points(p: f64) -> String {
     }
 }
 
+/// "four" for counts up to ten, digits beyond: how many units a series has.
+pub fn count_word(n: usize) -> String {
+    const WORDS: [&str; 11] = [
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_owned())
+}
+
 /// "Data analytics (DAAN)", or the name alone when there is no code.
 pub fn with_code(name: &str, code: Option<&str>) -> String {
     match code {
@@ -68,6 +78,9 @@ mod tests {
         assert_eq!(cpd_points(45.0), "45 CPD points");
         assert_eq!(credit_points(0.0), "No credit");
         assert_eq!(credit_points(4.0 * 3.125), "12.5 credit points");
+        assert_eq!(count_word(4), "four");
+        assert_eq!(count_word(0), "no");
+        assert_eq!(count_word(12), "12");
         assert_eq!(
             with_code("Data analytics", Some("DAAN")),
             "Data analytics (DAAN)"

@@ -96,6 +96,32 @@ impl Catalog {
             .find(|s| s.offerings.iter().any(|o| o == offering_id))
     }
 
+    /// Credit points the listed offerings add up to: what a completed series
+    /// or suite is worth, read from its units rather than assumed.
+    pub fn credit_of(&self, offering_ids: &[String]) -> f64 {
+        offering_ids
+            .iter()
+            .filter_map(|id| self.offering(id))
+            .map(|o| o.credit_points)
+            .sum()
+    }
+
+    /// "4 micro-credentials · 12.5 credit points" for a series or suite.
+    pub fn group_summary(&self, offering_ids: &[String]) -> String {
+        let count = offering_ids.len();
+        let units = if count == 1 {
+            "micro-credential"
+        } else {
+            "micro-credentials"
+        };
+        let points = self.credit_of(offering_ids);
+        if points > 0.0 {
+            format!("{count} {units} · {}", facts::credit_points(points))
+        } else {
+            format!("{count} {units}")
+        }
+    }
+
     /// The suites an offering belongs to.
     pub fn suites_of<'a>(&'a self, offering_id: &'a str) -> impl Iterator<Item = &'a Suite> + 'a {
         self.suites

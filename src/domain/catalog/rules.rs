@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::{Catalog, ExpiryPolicy, IssuerKey, Offering, OfferingKind};
-use crate::domain::json_path::JsonPath;
+use crate::domain::json::JsonPath;
 use crate::domain::keys;
 
 /// Credit points of one micro-credential: a quarter of a 12.5-point subject.

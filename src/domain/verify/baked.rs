@@ -29,6 +29,37 @@ pub struct Embedded {
     pub place: String,
 }
 
+/// Why no credential could be read from an image, or baked into one. The
+/// sentence is in `Display`; callers branch on the kind (baking needs an
+/// image that carries no badge yet).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BakedError {
+    /// A sound image with no credential in it.
+    #[error("the {0} image carries no badge")]
+    NoBadge(&'static str),
+    /// More than one credential: which one counts would be a guess.
+    #[error("the {image} image carries {count} credentials; an image may carry only one")]
+    Several { image: &'static str, count: usize },
+    /// Baking refused: the image already carries a credential.
+    #[error("the image already carries a credential")]
+    AlreadyBaked,
+    /// Not the image it claims to be, damaged, or a credential that cannot go in.
+    #[error("{0}")]
+    Damaged(String),
+}
+
+impl From<String> for BakedError {
+    fn from(why: String) -> Self {
+        BakedError::Damaged(why)
+    }
+}
+
+impl From<&str> for BakedError {
+    fn from(why: &str) -> Self {
+        BakedError::Damaged(why.to_owned())
+    }
+}
+
 pub fn is_png(bytes: &[u8]) -> bool {
     bytes.starts_with(PNG_SIGNATURE)
 }
@@ -43,7 +74,7 @@ pub fn is_svg(bytes: &[u8]) -> bool {
 }
 
 /// The one credential a PNG carries.
-pub fn from_png(bytes: &[u8]) -> Result<Embedded, String> {
+pub fn from_png(bytes: &[u8]) -> Result<Embedded, BakedError> {
     if !is_png(bytes) {
         return Err("it is not a PNG image".into());
     }
@@ -67,10 +98,10 @@ pub fn from_png(bytes: &[u8]) -> Result<Embedded, String> {
         };
         let expected = u32::from_be_bytes([crc[0], crc[1], crc[2], crc[3]]);
         if crc32(&bytes[at + 4..data_start + length]) != expected {
-            return Err(format!(
+            return Err(BakedError::Damaged(format!(
                 "the PNG's {} chunk fails its checksum (damaged)",
                 String::from_utf8_lossy(kind)
-            ));
+            )));
         }
         match kind {
             b"iTXt" => {
@@ -96,7 +127,7 @@ pub fn from_png(bytes: &[u8]) -> Result<Embedded, String> {
 
 /// An `iTXt` chunk: keyword, NUL, compression flag and method, language tag,
 /// NUL, translated keyword, NUL, text.
-fn itxt(data: &[u8]) -> Result<Option<Embedded>, String> {
+fn itxt(data: &[u8]) -> Result<Option<Embedded>, BakedError> {
     let Some(nul) = data.iter().position(|&b| b == 0) else {
         return Ok(None);
     };
@@ -136,7 +167,7 @@ fn itxt(data: &[u8]) -> Result<Option<Embedded>, String> {
 }
 
 /// The one credential an SVG carries.
-pub fn from_svg(bytes: &[u8]) -> Result<Embedded, String> {
+pub fn from_svg(bytes: &[u8]) -> Result<Embedded, BakedError> {
     let text = std::str::from_utf8(bytes).map_err(|_| "the SVG is not UTF-8 text".to_owned())?;
     // SVG files often carry a DOCTYPE; roxmltree bounds entity expansion.
     let options = roxmltree::ParsingOptions {
@@ -145,7 +176,7 @@ pub fn from_svg(bytes: &[u8]) -> Result<Embedded, String> {
         ..roxmltree::ParsingOptions::default()
     };
     let document = roxmltree::Document::parse_with_options(text, options)
-        .map_err(|e| format!("the SVG is not well-formed XML: {e}"))?;
+        .map_err(|e| BakedError::Damaged(format!("the SVG is not well-formed XML: {e}")))?;
     let mut found = Vec::new();
     for node in document.descendants().filter(|n| n.is_element()) {
         let tag = node.tag_name();
@@ -183,13 +214,15 @@ pub fn from_svg(bytes: &[u8]) -> Result<Embedded, String> {
 /// (`openbadgecredential` for 3.0, `openbadges` for 2.0), right after the
 /// IHDR chunk, where Badgr puts it too (a streaming reader meets it first).
 /// Refuses an image that already carries a credential.
-pub fn bake_png(image: &[u8], text: &str, keyword: &str) -> Result<Vec<u8>, String> {
+pub fn bake_png(image: &[u8], text: &str, keyword: &str) -> Result<Vec<u8>, BakedError> {
     if !matches!(keyword, "openbadgecredential" | "openbadges") {
-        return Err(format!("“{keyword}” is not a badge keyword"));
+        return Err(BakedError::Damaged(format!(
+            "“{keyword}” is not a badge keyword"
+        )));
     }
     match from_png(image) {
-        Ok(_) => return Err("the image already carries a credential".into()),
-        Err(why) if why.contains("no badge") => {}
+        Ok(_) => return Err(BakedError::AlreadyBaked),
+        Err(BakedError::NoBadge(_)) => {}
         Err(why) => return Err(why),
     }
     // from_png checked the chunk structure: the 8-byte signature, then
@@ -220,10 +253,10 @@ pub fn bake_png(image: &[u8], text: &str, keyword: &str) -> Result<Vec<u8>, Stri
 /// Open Badges 3.0's unless the text is a 2.0 assertion; a hosted 2.0
 /// assertion also gets its address in `verify`, as the 2.0 baking
 /// specification (and Badgr) write it.
-pub fn bake_svg(svg: &str, text: &str) -> Result<String, String> {
+pub fn bake_svg(svg: &str, text: &str) -> Result<String, BakedError> {
     match from_svg(svg.as_bytes()) {
-        Ok(_) => return Err("the image already carries a credential".into()),
-        Err(why) if why.contains("no badge") => {}
+        Ok(_) => return Err(BakedError::AlreadyBaked),
+        Err(BakedError::NoBadge(_)) => {}
         Err(why) => return Err(why),
     }
     let ob2 = text.contains("https://w3id.org/openbadges/v2");
@@ -286,13 +319,11 @@ fn attribute(text: &str) -> String {
         .replace('<', "&lt;")
 }
 
-fn one(mut found: Vec<Embedded>, image: &str) -> Result<Embedded, String> {
+fn one(mut found: Vec<Embedded>, image: &'static str) -> Result<Embedded, BakedError> {
     match found.len() {
-        0 => Err(format!("the {image} image carries no badge")),
+        0 => Err(BakedError::NoBadge(image)),
         1 => Ok(found.remove(0)),
-        n => Err(format!(
-            "the {image} image carries {n} credentials; an image may carry only one"
-        )),
+        count => Err(BakedError::Several { image, count }),
     }
 }
 
@@ -364,9 +395,19 @@ mod tests {
             itxt_chunk("openbadgecredential", "x"),
             itxt_chunk("openbadges", "y"),
         ]);
-        assert!(from_png(&two).unwrap_err().contains("2 credentials"));
+        let several = from_png(&two).unwrap_err();
+        assert_eq!(
+            several,
+            BakedError::Several {
+                image: "PNG",
+                count: 2
+            }
+        );
+        assert!(several.to_string().contains("2 credentials"));
         let none = png(&[itxt_chunk("Comment", "hello")]);
-        assert!(from_png(&none).unwrap_err().contains("no badge"));
+        let nothing = from_png(&none).unwrap_err();
+        assert_eq!(nothing, BakedError::NoBadge("PNG"));
+        assert!(nothing.to_string().contains("no badge"));
     }
 
     #[test]
@@ -378,7 +419,9 @@ mod tests {
         let mut flipped = image.clone();
         let last_text_byte = image.len() - 12 - 5;
         flipped[last_text_byte] ^= 1;
-        assert!(from_png(&flipped).unwrap_err().contains("checksum"));
+        let damaged = from_png(&flipped).unwrap_err();
+        assert!(matches!(damaged, BakedError::Damaged(_)));
+        assert!(damaged.to_string().contains("checksum"));
         let mut huge = image.clone();
         huge[33..37].copy_from_slice(&u32::MAX.to_be_bytes());
         assert!(from_png(&huge).is_err());
@@ -399,6 +442,7 @@ mod tests {
         assert!(
             from_svg(two.as_bytes())
                 .unwrap_err()
+                .to_string()
                 .contains("2 credentials")
         );
         // The prefix does not matter; the namespace does.
@@ -413,11 +457,13 @@ mod tests {
         assert!(
             from_svg(wrong_namespace.as_bytes())
                 .unwrap_err()
+                .to_string()
                 .contains("no badge")
         );
         assert!(
             from_svg(b"<svg><unclosed></svg>")
                 .unwrap_err()
+                .to_string()
                 .contains("well-formed")
         );
         assert!(is_svg(cdata.as_bytes()));

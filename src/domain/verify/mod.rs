@@ -330,9 +330,9 @@ pub(crate) fn examine(input: &[u8], trust: &TrustStore, now: UnixTime) -> Examin
 /// not an image.
 fn unbake(input: &[u8]) -> Result<Option<baked::Embedded>, String> {
     if baked::is_png(input) {
-        baked::from_png(input).map(Some)
+        baked::from_png(input).map(Some).map_err(|e| e.to_string())
     } else if baked::is_svg(input) {
-        baked::from_svg(input).map(Some)
+        baked::from_svg(input).map(Some).map_err(|e| e.to_string())
     } else {
         Ok(None)
     }

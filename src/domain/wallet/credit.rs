@@ -14,6 +14,8 @@ pub struct SeriesProgress<'a> {
     pub missing: Vec<&'a str>,
     /// Credit points of the units held.
     pub points: f64,
+    /// Credit points of the whole series, from its units in the catalog.
+    pub total_points: f64,
 }
 
 impl SeriesProgress<'_> {
@@ -21,9 +23,10 @@ impl SeriesProgress<'_> {
     pub fn summary(&self) -> String {
         let total = self.held.len() + self.missing.len();
         format!(
-            "{} of {total} · {} of 12.5 points",
+            "{} of {total} · {} of {} points",
             self.held.len(),
-            facts::number(self.points)
+            facts::number(self.points),
+            facts::number(self.total_points)
         )
     }
 }
@@ -40,6 +43,7 @@ pub fn progress<'a>(catalog: &'a Catalog, held_achievements: &[&str]) -> Vec<Ser
                 held: Vec::new(),
                 missing: Vec::new(),
                 points: 0.0,
+                total_points: catalog.credit_of(&series.offerings),
             };
             for id in &series.offerings {
                 let offering = catalog.offering(id);

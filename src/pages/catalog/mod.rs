@@ -11,7 +11,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::components::{Later, OfferingCard, in_steps, use_page_title, with_catalog};
+use crate::components::{Later, OfferingCard, in_steps, shared, use_page_title, with_catalog};
 use crate::domain::catalog::Catalog;
 use crate::domain::catalog::browse::{BrowseQuery, Facet, PAGE_SIZE, Sort};
 use crate::domain::catalog::search::{CatalogIndex, Results};
@@ -201,7 +201,7 @@ fn SortChoice(query: Memo<BrowseQuery>, go: Go) -> impl IntoView {
     view! {
         <div class=style::sort>
             <label for="catalog-sort">"Sort by"</label>
-            <select id="catalog-sort" on:change=on_change>{options}</select>
+            <select id="catalog-sort" class=shared::control on:change=on_change>{options}</select>
         </div>
     }
 }
@@ -384,8 +384,12 @@ fn Groups(catalog: Arc<Catalog>) -> impl IntoView {
         .series
         .iter()
         .map(|s| {
-            let (href, title) = (platform::href(&format!("/series/{}", s.slug)), s.title.clone());
-            view! { <li><A href>{title}</A>" "<span class=style::count>"4 micro-credentials · 12.5 credit points"</span></li> }
+            let (href, title) = (
+                platform::href(&format!("/series/{}", s.slug)),
+                s.title.clone(),
+            );
+            let count = catalog.group_summary(&s.offerings);
+            view! { <li><A href>{title}</A>" "<span class=style::count>{count}</span></li> }
         })
         .collect_view();
     let suites = catalog
@@ -396,15 +400,15 @@ fn Groups(catalog: Arc<Catalog>) -> impl IntoView {
                 platform::href(&format!("/series/{}", s.slug)),
                 s.title.clone(),
             );
-            let count = format!("{} micro-credentials", s.offerings.len());
+            let count = catalog.group_summary(&s.offerings);
             view! { <li><A href>{title}</A>" "<span class=style::count>{count}</span></li> }
         })
         .collect_view();
     view! {
         <section class=style::groups aria-labelledby="groups-title">
             <h2 id="groups-title">"Series and suites"</h2>
-            <p>"A series is four micro-credentials that together can count as credit towards an award course. A suite groups related micro-credentials without that promise."</p>
-            <div class=style::group_lists>
+            <p>"A series is a set of micro-credentials that together can count as credit towards an award course. A suite groups related micro-credentials without that promise."</p>
+            <div class=format!("{} {}", shared::columns, style::group_lists)>
                 <div>
                     <h3>"Series"</h3>
                     <ul>{series}</ul>

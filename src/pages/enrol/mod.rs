@@ -4,6 +4,8 @@
 //! back.
 
 pub(crate) mod checkout;
+mod context;
+mod send;
 mod steps;
 
 use leptos::prelude::*;
@@ -11,12 +13,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 use crate::api::submit;
-use crate::components::use_page_title;
+use crate::components::{form_style, use_page_title};
 use crate::domain::checkout::Receipt;
 use crate::platform;
 use crate::state::use_catalog;
 
-stylance::import_style!(pub(crate) style, "enrol.module.css");
+stylance::import_style!(style, "enrol.module.css");
 
 /// Local storage: a draft per cohort, and the receipt of a finished one.
 const DRAFT_KEY: &str = "microcred.enrol.draft.";
@@ -70,7 +72,7 @@ pub fn EnrolCompletePage() -> impl IntoView {
                 view! { <p><A href=href>"See the details of this enrolment"</A></p> }
             });
             view! {
-                <p>"Welcome back. Your enrolment reference is " <strong class=style::reference>{reference}</strong> "."</p>
+                <p>"Welcome back. Your enrolment reference is " <strong class=form_style::reference>{reference}</strong> "."</p>
                 <p>"When the payment is confirmed, the short courses office emails you a receipt and, before the start date, how to join. If the payment did not go through, the email says how to finish it: your place is not lost."</p>
                 {course}
             }
@@ -83,7 +85,7 @@ pub fn EnrolCompletePage() -> impl IntoView {
     }
     };
     view! {
-        <section class=style::page aria-labelledby="complete-title">
+        <section class=form_style::page aria-labelledby="complete-title">
             <h1 id="complete-title">"Enrolment received"</h1>
             {body}
             <p><A href=platform::href("/catalog")>"Back to the catalog"</A></p>

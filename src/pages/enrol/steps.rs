@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::checkout::{Checkout, STEP_TITLE_ID};
+use super::context::{Checkout, STEP_TITLE_ID};
 use super::style;
-use crate::components::{TextSpec, check_field, error_summary, text_field};
+use crate::components::{TextSpec, check_field, error_summary, form_style, text_field};
 use crate::domain::checkout::{
     Draft, Eligibility, Field, Step, eligibility, fee_summary, validate_learner,
 };
@@ -39,20 +39,22 @@ pub(super) fn step_view(ctx: Checkout, step: Step) -> AnyView {
                     })
                     .unwrap_or(false)
             };
-            view! { <button type="submit" class=style::primary hidden=stopped>"Continue"</button> }
+            view! { <button type="submit" class=form_style::primary hidden=stopped>"Continue"</button> }
                 .into_any()
         }
-        _ => view! { <button type="submit" class=style::primary>"Continue"</button> }.into_any(),
+        _ => {
+            view! { <button type="submit" class=form_style::primary>"Continue"</button> }.into_any()
+        }
     };
     view! {
-        <form class=style::form novalidate on:submit=on_submit aria-labelledby=STEP_TITLE_ID>
+        <form class=form_style::form novalidate on:submit=on_submit aria-labelledby=STEP_TITLE_ID>
             <h2 id=STEP_TITLE_ID tabindex="-1">
                 <span class=style::count>{format!("Step {number} of 4")}</span>
                 {step.title()}
             </h2>
             {error_summary(ctx.errors, move |f| f.step() == step)}
             {body}
-            <div class=style::actions>{button}{back}</div>
+            <div class=form_style::actions>{button}{back}</div>
         </form>
     }
     .into_any()
@@ -80,7 +82,7 @@ fn next(ctx: Checkout, step: Step) {
                 ctx.fail(errors);
             }
         }
-        Step::Review => super::checkout::submit(ctx),
+        Step::Review => super::send::submit(ctx),
         Step::Confirmation => {}
     }
 }
@@ -378,10 +380,10 @@ fn review_button(ctx: Checkout) -> impl IntoView {
         }
     };
     view! {
-        <div class=style::send>
-            {move || ctx.problem.get().map(|p| view! { <p class=style::problem role="alert">{p}</p> })}
+        <div class=form_style::send>
+            {move || ctx.problem.get().map(|p| view! { <p class=form_style::problem role="alert">{p}</p> })}
             <p class="visually-hidden" role="status">{move || ctx.sending.get().then_some("Sending your enrolment…")}</p>
-            <button type="submit" class=style::primary aria-disabled=move || ctx.sending.get().then_some("true")>{label}</button>
+            <button type="submit" class=form_style::primary aria-disabled=move || ctx.sending.get().then_some("true")>{label}</button>
         </div>
     }
 }
@@ -404,7 +406,7 @@ fn confirmation(ctx: Checkout) -> AnyView {
             <div>
                 <h3>"What would have been sent"</h3>
                 <p>"In demo mode nothing leaves your browser. This is the enrolment, exactly as a real site would send it:"</p>
-                <pre class=style::sent tabindex="0" aria-label="The enrolment as JSON">{body}</pre>
+                <pre class=form_style::sent tabindex="0" aria-label="The enrolment as JSON">{body}</pre>
             </div>
         }
     });
@@ -415,9 +417,9 @@ fn confirmation(ctx: Checkout) -> AnyView {
         .with(|o, _| platform::href(&format!("/catalog/{}", o.slug)))
         .unwrap_or_default();
     view! {
-        <div class=style::done>
+        <div class=form_style::done>
             <h2 id=STEP_TITLE_ID tabindex="-1">"Your enrolment has been received"</h2>
-            <p>"Your reference is " <strong class=style::reference>{reference}</strong> ". Keep it for any question about this enrolment."</p>
+            <p>"Your reference is " <strong class=form_style::reference>{reference}</strong> ". Keep it for any question about this enrolment."</p>
             {already}
             <h3>"What happens next"</h3>
             <ol>

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{Later, use_page_title, with_catalog};
-use crate::domain::catalog::rules::MICRO_CREDENTIAL_POINTS;
-use crate::domain::catalog::{Catalog, facts};
+use crate::components::{Later, shared, use_page_title, with_catalog};
+use crate::domain::catalog::Catalog;
 use crate::platform;
 
 stylance::import_style!(style, "home.module.css");
@@ -20,13 +19,13 @@ pub fn HomePage() -> impl IntoView {
                     "Short, focused study for working people, with digital badges that employers can check in seconds."
                 </p>
             </section>
-            <section class=style::kinds aria-label="Two kinds of study">
+            <section class=shared::columns aria-label="Two kinds of study">
                 <article class=style::kind>
                     <h2>"Micro-credentials"</h2>
                     <p>
                         "A mini qualification in one professional skill. Each runs over fixed dates, is assessed "
-                        "(you need 70% overall to pass) and earns a digital badge you can share. Each is worth "
-                        "3.125 credit points; four from one series make 12.5 and can lead to credit in a degree."
+                        "(you need 70% overall to pass) and earns a digital badge you can share. Each carries "
+                        "credit points, and a completed series can lead to credit in a degree."
                     </p>
                 </article>
                 <article class=style::kind>
@@ -69,7 +68,6 @@ fn FeaturedSeries() -> impl IntoView {
 }
 
 fn series_cards(catalog: &Catalog) -> impl IntoView + use<> {
-    let points = facts::credit_points(4.0 * MICRO_CREDENTIAL_POINTS);
     catalog
         .series
         .iter()
@@ -82,7 +80,7 @@ fn series_cards(catalog: &Catalog) -> impl IntoView + use<> {
                 <article class=style::series_card>
                     <h3><A href>{title}</A></h3>
                     <p>{s.summary.clone()}</p>
-                    <p class=style::meta>{format!("4 micro-credentials · {points}")}</p>
+                    <p class=style::meta>{catalog.group_summary(&s.offerings)}</p>
                 </article>
             }
         })

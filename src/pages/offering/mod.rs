@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{Later, catalog_item_page, use_page_title};
+use crate::components::{Later, catalog_item_page, shared, use_page_title};
 use crate::domain::catalog::rules::is_http_url;
 use crate::domain::catalog::{
     Assessment, Availability, Catalog, ExpiryPolicy, NextStep, Offering, Requirement, facts,
@@ -43,7 +43,7 @@ fn OfferingDetail(catalog: Arc<Catalog>, at: usize) -> impl IntoView {
     let (for_facts, for_lists) = (offering.clone(), offering.clone());
     view! {
         <article class=style::page>
-            <p class=style::kind>{offering.kind.label()} " · " {discipline}</p>
+            <p class=shared::eyebrow>{offering.kind.label()} " · " {discipline}</p>
             <h1>{offering.title.clone()}</h1>
             <p class=style::lead>{offering.summary.clone()}</p>
             <Groups catalog=catalog.clone() offering=offering.clone() />
@@ -70,9 +70,9 @@ fn Groups(catalog: Arc<Catalog>, offering: Offering) -> impl IntoView {
         });
         view! {
             <p class=style::group>
-                "One of the four micro-credentials in the "
+                {format!("One of the {} micro-credentials in the ", facts::count_word(s.offerings.len()))}
                 <A href=platform::href(&format!("/series/{}", s.slug))>{format!("{} series", s.title)}</A>
-                ". Complete all four for 12.5 credit points."
+                {format!(". Complete them all for {}.", facts::credit_points(catalog.credit_of(&s.offerings)))}
                 {pathway}
             </p>
         }
@@ -160,7 +160,7 @@ fn Facts(offering: Offering) -> impl IntoView {
         .collect_view();
     let credit = if offering.credit_points > 0.0 {
         format!(
-            "{}: a quarter of a typical 12.5-point subject. Some award courses accept it as credit for prior learning.",
+            "{}. Some award courses accept it as credit for prior learning.",
             facts::credit_points(offering.credit_points)
         )
     } else {
@@ -332,7 +332,7 @@ fn Cohorts(offering: Offering, today: Date) -> impl IntoView {
     view! {
         <section aria-labelledby="cohorts-title">
             <h2 id="cohorts-title">"Dates and enrolment"</h2>
-            {(!cohorts.is_empty()).then(|| view! { <ul class=style::cohorts>{rows}</ul> })}
+            {(!cohorts.is_empty()).then(|| view! { <ul class=shared::stack>{rows}</ul> })}
             {register}
         </section>
     }

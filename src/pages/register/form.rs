@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::api::{self, DataError, submit};
 use crate::components::{
     DemoBanner, MissingItem, SUMMARY_ID, TextSpec, check_field, error_summary, focus_soon,
-    loaded_view, text_field, use_page_title,
+    form_style, loaded_view, text_field, use_page_title,
 };
 use crate::domain::catalog::NextStep;
 use crate::domain::checkout::{
@@ -17,8 +17,6 @@ use crate::domain::checkout::{
 use crate::domain::config::Config;
 use crate::platform;
 use crate::state::{CatalogState, Loaded, load};
-
-use crate::pages::enrol::style;
 
 const DRAFT_KEY: &str = "microcred.register.";
 const LEAVE_DETAILS: &str =
@@ -163,13 +161,13 @@ pub(crate) fn register_page(catalog: CatalogState, slug: String) -> AnyView {
                     let demo = d.demo_payload.map(|body| {
                     view! {
                         <p>"In demo mode nothing leaves your browser. This is what a real site would send:"</p>
-                        <pre class=style::sent tabindex="0" aria-label="The sign-up as JSON">{body}</pre>
+                        <pre class=form_style::sent tabindex="0" aria-label="The sign-up as JSON">{body}</pre>
                     }
                 });
                     return view! {
-                    <div class=style::done>
+                    <div class=form_style::done>
                         <h2 id="register-done" tabindex="-1">"You are on the list"</h2>
-                        <p>"We will email you when enrolments open. Your reference is " <strong class=style::reference>{reference}</strong> "."</p>
+                        <p>"We will email you when enrolments open. Your reference is " <strong class=form_style::reference>{reference}</strong> "."</p>
                         <p>"Every email has a link to stop them."</p>
                         {demo}
                     </div>
@@ -190,7 +188,7 @@ pub(crate) fn register_page(catalog: CatalogState, slug: String) -> AnyView {
                     }
                 };
                 view! {
-                <form class=style::form novalidate aria-labelledby="register-form-title"
+                <form class=form_style::form novalidate aria-labelledby="register-form-title"
                     on:submit=move |ev: leptos::ev::SubmitEvent| {
                         ev.prevent_default();
                         send();
@@ -216,11 +214,11 @@ pub(crate) fn register_page(catalog: CatalogState, slug: String) -> AnyView {
                         Signal::derive(move || interest.with(|i| i.consent)),
                         Callback::new(move |yes: bool| interest.update(|i| i.consent = yes)),
                     )}
-                    <div class=style::actions>
-                        <div class=style::send>
-                            {move || problem.get().map(|p| view! { <p class=style::problem role="alert">{p}</p> })}
+                    <div class=form_style::actions>
+                        <div class=form_style::send>
+                            {move || problem.get().map(|p| view! { <p class=form_style::problem role="alert">{p}</p> })}
                             <p class="visually-hidden" role="status">{move || sending.get().then_some("Sending…")}</p>
-                            <button type="submit" class=style::primary aria-disabled=move || sending.get().then_some("true")>{label}</button>
+                            <button type="submit" class=form_style::primary aria-disabled=move || sending.get().then_some("true")>{label}</button>
                         </div>
                     </div>
                 </form>
@@ -230,7 +228,7 @@ pub(crate) fn register_page(catalog: CatalogState, slug: String) -> AnyView {
             let back = platform::href(&format!("/catalog/{slug}"));
             let back_label = format!("Back to {title}");
             view! {
-                <section class=style::page aria-labelledby="register-title">
+                <section class=form_style::page aria-labelledby="register-title">
                     <h1 id="register-title">{format!("Register for updates: {title}")}</h1>
                     {demo}
                     <p>{when}</p>

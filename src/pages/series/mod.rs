@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{OfferingCard, catalog_item_page, use_page_title};
+use crate::components::{OfferingCard, catalog_item_page, shared, use_page_title};
 use crate::domain::catalog::browse::{month_key, month_label, month_start};
 use crate::domain::catalog::planner::{self, Plan};
 use crate::domain::catalog::{Catalog, Series, Suite, facts};
@@ -41,12 +41,24 @@ fn SeriesDetail(catalog: Arc<Catalog>, series: Series) -> impl IntoView {
     let title = series.title.clone();
     use_page_title(move || format!("{title} series"));
     let today = platform::today_in(&catalog.institution.time_zone);
-    let total: f64 = series
+    let total = catalog.credit_of(&series.offerings);
+    let count = facts::count_word(series.offerings.len());
+    // "Each is worth …" only when the units are worth the same.
+    let mut unit_points = series
         .offerings
         .iter()
         .filter_map(|id| catalog.offering(id))
-        .map(|o| o.credit_points)
-        .sum();
+        .map(|o| o.credit_points);
+    let first = unit_points.next();
+    let each = first
+        .filter(|p| unit_points.all(|q| q == *p))
+        .map(|p| {
+            format!(
+                "Each micro-credential is worth {} on its own. ",
+                facts::credit_points(p)
+            )
+        })
+        .unwrap_or_default();
     let pathways = series
         .award_pathways
         .iter()
@@ -63,12 +75,11 @@ fn SeriesDetail(catalog: Arc<Catalog>, series: Series) -> impl IntoView {
         .collect_view();
     view! {
         <article class=style::page>
-            <p class=style::kind>"Series of four micro-credentials"</p>
+            <p class=shared::eyebrow>{format!("Series of {count} micro-credentials")}</p>
             <h1>{series.title.clone()}</h1>
             <p class=style::lead>{series.summary.clone()}</p>
             <p>{format!(
-                "Each micro-credential is worth {} on its own. Complete all four and together they make {}, which may let you apply for credit towards an award course.",
-                facts::credit_points(3.125),
+                "{each}Complete all {count} and together they make {}, which may let you apply for credit towards an award course.",
                 facts::credit_points(total)
             )}</p>
             <section aria-labelledby="pathways-title">
@@ -76,7 +87,7 @@ fn SeriesDetail(catalog: Arc<Catalog>, series: Series) -> impl IntoView {
                 <ul>{pathways}</ul>
             </section>
             <section aria-labelledby="units-title">
-                <h2 id="units-title">"The four micro-credentials"</h2>
+                <h2 id="units-title">{format!("The {count} micro-credentials")}</h2>
                 <ol class=style::units>{unit_cards(&catalog, &series.offerings, today, true)}</ol>
             </section>
             <Planner catalog series today />
@@ -91,7 +102,7 @@ fn SuiteDetail(catalog: Arc<Catalog>, suite: Suite) -> impl IntoView {
     let today = platform::today_in(&catalog.institution.time_zone);
     view! {
         <article class=style::page>
-            <p class=style::kind>"Suite of micro-credentials"</p>
+            <p class=shared::eyebrow>"Suite of micro-credentials"</p>
             <h1>{suite.title.clone()}</h1>
             <p class=style::lead>{suite.summary.clone()}</p>
             <p>"A suite brings related micro-credentials together. Each one still earns its own badge and credit points, but completing a suite does not in itself lead to credit towards an award course."</p>
@@ -150,7 +161,7 @@ fn Planner(catalog: Arc<Catalog>, series: Series, today: Date) -> impl IntoView 
                 <div class=style::problem>
                     <p><strong>"No plan fits. "</strong>{problem.message(from, !pinned.is_empty())}</p>
                     {(!pinned.is_empty()).then(|| view! {
-                        <button type="button" on:click=move |_| pins.set(Vec::new())>"Undo my changes"</button>
+                        <button type="button" class=shared::control on:click=move |_| pins.set(Vec::new())>"Undo my changes"</button>
                     })}
                 </div>
             }
@@ -163,7 +174,7 @@ fn Planner(catalog: Arc<Catalog>, series: Series, today: Date) -> impl IntoView 
             <p>"Choose when you would like to start. The planner picks four cohorts that run one after another, each starting after the previous one ends, and finishes as early as it can. You can change any of them."</p>
             <div class=style::field>
                 <label for="plan-month">"Start from"</label>
-                <select id="plan-month" on:change=on_month>{month_options}</select>
+                <select id="plan-month" class=shared::control on:change=on_month>{month_options}</select>
             </div>
             <p role="status" class="visually-hidden">{announcement}</p>
             <div class=style::plan>{body}</div>
@@ -220,7 +231,7 @@ fn plan_view(
                     <p>{where_}" · "{status.label()}" · "{step.offering.fee.to_string()}</p>
                     <div class=style::field>
                         <label for=select_id.clone()>{format!("Dates for {}", step.offering.title)}</label>
-                        <select id=select_id on:change=on_change>{options}</select>
+                        <select id=select_id class=shared::control on:change=on_change>{options}</select>
                     </div>
                     {enrol}
                 </li>
@@ -244,13 +255,13 @@ fn plan_view(
     let changed = !pins.read_untracked().is_empty();
     view! {
         <p class=style::summary>{summary}</p>
-        <ol class=style::steps>{steps}</ol>
+        <ol class=shared::stack>{steps}</ol>
         <table class=style::fees>
             <caption>"Fees, each paid upfront and in full when you enrol in that micro-credential"</caption>
             <tbody>{fees}</tbody>
             <tfoot><tr><th scope="row">"Total"</th><td>{total.to_string()}</td></tr></tfoot>
         </table>
-        {changed.then(|| view! { <button type="button" on:click=move |_| pins.set(Vec::new())>"Undo my changes"</button> })}
+        {changed.then(|| view! { <button type="button" class=shared::control on:click=move |_| pins.set(Vec::new())>"Undo my changes"</button> })}
     }
 }
 

@@ -8,10 +8,10 @@ use super::state::use_wallet;
 use super::style;
 use crate::api;
 use crate::api::wallet_store as store;
+use crate::components::report::{Last, ReportResult};
 use crate::components::{Spinner, use_page_title};
 use crate::domain::report::Report;
 use crate::domain::wallet::{Kept, extension_of, media_type_of};
-use crate::pages::verify::{Last, ReportResult};
 use crate::platform;
 
 #[derive(Clone)]

@@ -60,7 +60,7 @@ impl fmt::Display for JsonPath {
             match step {
                 Step::Index(i) => write!(f, "[{i}]")?,
                 Step::Key(k) if is_identifier(k) => write!(f, ".{k}")?,
-                Step::Key(k) => write!(f, "[{}]", crate::domain::json::quote(k))?,
+                Step::Key(k) => write!(f, "[{}]", super::quote::quote(k))?,
             }
         }
         Ok(())
