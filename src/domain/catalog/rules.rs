@@ -224,6 +224,14 @@ fn check_offering(
         );
     }
     let micro = offering.kind == OfferingKind::MicroCredential;
+    check_credit(offering, micro, at, out);
+    check_assessment(offering, micro, at, out);
+    check_badge(offering, micro, at, issuers, out);
+    check_links(offering, at, out);
+    check_cohorts(offering, at, out);
+}
+
+fn check_credit(offering: &Offering, micro: bool, at: &JsonPath, out: &mut Problems) {
     let expected_points = if micro { MICRO_CREDENTIAL_POINTS } else { 0.0 };
     if offering.credit_points != expected_points {
         let why = if micro {
@@ -236,6 +244,9 @@ fn check_offering(
             format!("{why}, not {}", offering.credit_points),
         );
     }
+}
+
+fn check_assessment(offering: &Offering, micro: bool, at: &JsonPath, out: &mut Problems) {
     match (&offering.assessment, micro) {
         (
             super::Assessment::Assessed {
@@ -271,6 +282,15 @@ fn check_offering(
         }
         _ => {}
     }
+}
+
+fn check_badge(
+    offering: &Offering,
+    micro: bool,
+    at: &JsonPath,
+    issuers: &HashSet<&str>,
+    out: &mut Problems,
+) {
     match (&offering.badge, micro) {
         (None, true) => out.add(
             at.key("badge"),
@@ -303,6 +323,10 @@ fn check_offering(
         }
         (None, false) => {}
     }
+}
+
+/// Requirement ids are unique; every linked page is http(s).
+fn check_links(offering: &Offering, at: &JsonPath, out: &mut Problems) {
     let mut requirement_ids = HashSet::new();
     for (r, requirement) in offering.eligibility.requirements.iter().enumerate() {
         if !requirement_ids.insert(requirement.id.as_str()) {
@@ -322,6 +346,10 @@ fn check_offering(
             out.https(&at.key("endorsements").index(e).key("url"), url);
         }
     }
+}
+
+/// Each cohort's dates run forwards; a place-based one names its place.
+fn check_cohorts(offering: &Offering, at: &JsonPath, out: &mut Problems) {
     for (c, cohort) in offering.cohorts.iter().enumerate() {
         let ca = at.key("cohorts").index(c);
         if cohort.end_date < cohort.start_date {
