@@ -121,6 +121,7 @@ fn http_get(url: &str) -> Result<Fetched, FetchError> {
     Ok(Fetched { status, body })
 }
 
+// One piece: the command's flow from arguments to exit code, as the README describes it.
 pub fn run(args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let options = match parse(args) {
         Ok(options) => options,

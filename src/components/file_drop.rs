@@ -25,7 +25,9 @@ pub fn FileDrop(
     label: &'static str,
     accept: &'static str,
     #[prop(optional)] multiple: bool,
-    on_files: impl Fn(Vec<PickedFile>) + Clone + 'static,
+    // A `Callback`, not a generic closure: one copy of this component's
+    // code serves every page that uses it.
+    #[prop(into)] on_files: Callback<Vec<PickedFile>>,
 ) -> impl IntoView {
     let dragging = RwSignal::new(false);
     let take = move |files: web_sys::FileList| {
@@ -36,24 +38,21 @@ pub fn FileDrop(
         };
         let files: Vec<web_sys::File> = (0..count).filter_map(|i| files.get(i)).collect();
         if !files.is_empty() {
-            leptos::task::spawn_local(read_all(files, on_files.clone()));
+            leptos::task::spawn_local(read_all(files, on_files));
         }
     };
-    let on_change = {
-        let take = take.clone();
-        move |ev: leptos::ev::Event| {
-            let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            if let Some(files) = input.files() {
-                take(files);
-            }
-            // The same file can be chosen again later.
-            input.set_value("");
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(files) = input.files() {
+            take(files);
         }
+        // The same file can be chosen again later.
+        input.set_value("");
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
@@ -87,7 +86,7 @@ pub fn FileDrop(
 
 /// Reads every file's bytes (one that cannot be read arrives empty, which
 /// the verifier then refuses with a message), then calls `done` once.
-async fn read_all(files: Vec<web_sys::File>, done: impl Fn(Vec<PickedFile>)) {
+async fn read_all(files: Vec<web_sys::File>, done: Callback<Vec<PickedFile>>) {
     let mut picked = Vec::with_capacity(files.len());
     for file in files {
         let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
@@ -99,5 +98,5 @@ async fn read_all(files: Vec<web_sys::File>, done: impl Fn(Vec<PickedFile>)) {
             bytes,
         });
     }
-    done(picked);
+    done.run(picked);
 }

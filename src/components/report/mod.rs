@@ -30,7 +30,7 @@ pub struct Last {
 pub fn ReportResult(
     report: Report,
     last: Last,
-    recheck: impl Fn(String) + Clone + Send + Sync + 'static,
+    #[prop(into)] recheck: Callback<String>,
 ) -> impl IntoView {
     let verdict = report.verdict;
     let (symbol, label, sentence) = (verdict.symbol(), verdict.label(), verdict.sentence());
@@ -115,13 +115,13 @@ fn unreachable(page: String, details: Option<AnyView>) -> AnyView {
 
 /// "Check who it was issued to": the typed identity goes to `recheck`.
 #[component]
-fn RecipientCheck(recheck: impl Fn(String) + Clone + Send + Sync + 'static) -> impl IntoView {
+fn RecipientCheck(recheck: Callback<String>) -> impl IntoView {
     let identity = RwSignal::new(String::new());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = identity.get_untracked().trim().to_owned();
         if !typed.is_empty() {
-            recheck(typed);
+            recheck.run(typed);
         }
     };
     view! {

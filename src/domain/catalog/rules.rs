@@ -396,6 +396,7 @@ fn check_cohorts(offering: &Offering, at: &JsonPath, out: &mut Problems) {
     }
 }
 
+// One piece: every rule about a series, in the order staff read them.
 fn check_series(
     catalog: &Catalog,
     root: &JsonPath,

@@ -111,6 +111,7 @@ impl Results {
 }
 
 impl CatalogIndex {
+    // One piece: one pass over the catalog fills every table of the index together.
     pub fn new(catalog: &Catalog, today: Date) -> CatalogIndex {
         let mut facets: [Vec<Value>; 8] = Default::default();
         let fixed = |pairs: &[(&str, &str)]| -> Vec<Value> {
@@ -233,6 +234,7 @@ impl CatalogIndex {
     }
 
     /// Runs `query`: matches, facet counts and order.
+    // One piece: match, count facets, order, in that order; each stage feeds the next.
     pub fn search(&self, query: &BrowseQuery) -> Results {
         let (terms, scores, fuzzy) = self.score(&query.text);
         let chosen: Vec<Vec<bool>> = Facet::ALL

@@ -63,6 +63,8 @@ pub fn check_proofs<'a>(
         .collect()
 }
 
+// One piece: a Data Integrity proof's checks in the specification's order; each failure
+// returns with its reason.
 fn check_one<'a>(
     proof: &Value,
     document: &Map<String, Value>,

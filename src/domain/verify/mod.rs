@@ -104,108 +104,14 @@ pub fn block_on<T>(future: impl Future<Output = T>) -> T {
 pub async fn verify<F: Fetch>(input: &[u8], env: &Env<'_, F>) -> Report {
     let mut examined = examine(input, env.trust, env.now);
     let mut digest = Sha256::digest(input);
-    // A badge given by its address (typed, or baked into an image as a
-    // link): fetch it once, then verify what came back.
     if let Later::Hosted(url) = &examined.later {
         let url = url.clone();
         examined.later = Later::Nothing;
-        match env.fetch.fetch(&url).await {
-            Ok(fetched)
-                if fetched.status == 200 && ob2::revoked_answer(&fetched.body).is_some() =>
-            {
-                let reason = ob2::revoked_answer(&fetched.body).flatten();
-                examined
-                    .checks
-                    .fail(
-                        CheckId::Status,
-                        format!(
-                            "The issuer has revoked the badge at {url}.{}",
-                            reason
-                                .map(|r| format!(" Reason given: {r}"))
-                                .unwrap_or_default()
-                        ),
-                    )
-                    .means(Effect::Revoked);
-                examined.format = "link to a hosted badge".into();
-            }
-            Ok(fetched) if fetched.status == 200 => {
-                let place = examined.place.take();
-                examined = examine(&fetched.body, env.trust, env.now);
-                digest = Sha256::digest(&fetched.body);
-                examined.checks.0.insert(
-                    0,
-                    Check {
-                        id: CheckId::Format,
-                        outcome: Outcome::Pass,
-                        effect: Effect::None,
-                        sentence: format!("Fetched the badge from {url}."),
-                        detail: String::new(),
-                    },
-                );
-                examined.place = place;
-                if let Later::Hosted(again) = &examined.later {
-                    examined
-                        .checks
-                        .fail(
-                            CheckId::Format,
-                            format!(
-                                "The address gives another address ({again}) instead of a badge."
-                            ),
-                        )
-                        .means(Effect::Invalid);
-                    examined.later = Later::Nothing;
-                }
-            }
-            Ok(fetched) if fetched.status == 410 => {
-                examined
-                    .checks
-                    .fail(
-                        CheckId::Status,
-                        format!("The issuer has withdrawn the badge at {url} (HTTP 410)."),
-                    )
-                    .means(Effect::Revoked);
-                examined.format = "link to a hosted badge".into();
-            }
-            Ok(fetched) => {
-                examined
-                    .checks
-                    .skip(
-                        CheckId::Format,
-                        format!(
-                            "The badge at {url} could not be fetched: the server answered HTTP {}.",
-                            fetched.status
-                        ),
-                    )
-                    .means(Effect::Unchecked);
-                examined.format = "link to a hosted badge".into();
-            }
-            Err(e) => {
-                examined.checks.skip(
-                    CheckId::Format,
-                    format!("The badge at {url} could not be fetched from here ({e}). Open the address to see the issuer's own page for it; or, if you have the badge's file, verify the file instead."),
-                ).means(Effect::Unchecked);
-                examined.format = "link to a hosted badge".into();
-                examined.issuer_page = Some(url);
-            }
+        if let Some(body) = follow(url, env, &mut examined).await {
+            digest = Sha256::digest(&body);
         }
     }
-    let checks = &mut examined.checks;
-    match std::mem::replace(&mut examined.later, Later::Nothing) {
-        Later::Nothing | Later::Hosted(_) => {}
-        Later::Status(_) if checks.has(Effect::Invalid) => {
-            checks.skip(
-                CheckId::Status,
-                "Its status was not checked, because the badge is not valid anyway.",
-            );
-        }
-        Later::Status(credential) => status::check(&credential, env, checks).await,
-        Later::Ob2(assertion, token) => {
-            let found = ob2::verify(&assertion, token.as_ref(), env, checks).await;
-            examined.format = found.format;
-            examined.badge = Some(found.view);
-            examined.issuer_page = found.issuer_page;
-        }
-    }
+    settle_later(&mut examined, env).await;
     if let Some(place) = &examined.place {
         examined.format = format!("{}, baked in {place}", examined.format);
     }
@@ -230,6 +136,116 @@ pub async fn verify<F: Fetch>(input: &[u8], env: &Env<'_, F>) -> Report {
         issuer_page: examined
             .issuer_page
             .and_then(|page| credential::safe_link(Some(page))),
+    }
+}
+
+/// A badge given by its address (typed, or baked into an image as a
+/// link): fetch it once and examine what came back, whose bytes are then
+/// returned. An answer that is not a badge is a check of its own.
+// One piece: one match over every answer the issuer's server can give, each with its
+// check.
+async fn follow<F: Fetch>(
+    url: String,
+    env: &Env<'_, F>,
+    examined: &mut Examined,
+) -> Option<Vec<u8>> {
+    match env.fetch.fetch(&url).await {
+        Ok(fetched) if fetched.status == 200 && ob2::revoked_answer(&fetched.body).is_some() => {
+            let reason = ob2::revoked_answer(&fetched.body).flatten();
+            examined
+                .checks
+                .fail(
+                    CheckId::Status,
+                    format!(
+                        "The issuer has revoked the badge at {url}.{}",
+                        reason
+                            .map(|r| format!(" Reason given: {r}"))
+                            .unwrap_or_default()
+                    ),
+                )
+                .means(Effect::Revoked);
+            examined.format = "link to a hosted badge".into();
+        }
+        Ok(fetched) if fetched.status == 200 => {
+            let place = examined.place.take();
+            *examined = examine(&fetched.body, env.trust, env.now);
+            examined.checks.0.insert(
+                0,
+                Check {
+                    id: CheckId::Format,
+                    outcome: Outcome::Pass,
+                    effect: Effect::None,
+                    sentence: format!("Fetched the badge from {url}."),
+                    detail: String::new(),
+                },
+            );
+            examined.place = place;
+            if let Later::Hosted(again) = &examined.later {
+                examined
+                    .checks
+                    .fail(
+                        CheckId::Format,
+                        format!("The address gives another address ({again}) instead of a badge."),
+                    )
+                    .means(Effect::Invalid);
+                examined.later = Later::Nothing;
+            }
+            return Some(fetched.body);
+        }
+        Ok(fetched) if fetched.status == 410 => {
+            examined
+                .checks
+                .fail(
+                    CheckId::Status,
+                    format!("The issuer has withdrawn the badge at {url} (HTTP 410)."),
+                )
+                .means(Effect::Revoked);
+            examined.format = "link to a hosted badge".into();
+        }
+        Ok(fetched) => {
+            examined
+                .checks
+                .skip(
+                    CheckId::Format,
+                    format!(
+                        "The badge at {url} could not be fetched: the server answered HTTP {}.",
+                        fetched.status
+                    ),
+                )
+                .means(Effect::Unchecked);
+            examined.format = "link to a hosted badge".into();
+        }
+        Err(e) => {
+            examined.checks.skip(
+                CheckId::Format,
+                format!("The badge at {url} could not be fetched from here ({e}). Open the address to see the issuer's own page for it; or, if you have the badge's file, verify the file instead."),
+            ).means(Effect::Unchecked);
+            examined.format = "link to a hosted badge".into();
+            examined.issuer_page = Some(url);
+        }
+    }
+    None
+}
+
+/// What `examine` left for later, now that the network may be used: the
+/// status list, or an Open Badges 2.0 assertion's hosted parts.
+async fn settle_later<F: Fetch>(examined: &mut Examined, env: &Env<'_, F>) {
+    let checks = &mut examined.checks;
+    match std::mem::replace(&mut examined.later, Later::Nothing) {
+        Later::Nothing | Later::Hosted(_) => {}
+        Later::Status(_) if checks.has(Effect::Invalid) => {
+            checks.skip(
+                CheckId::Status,
+                "Its status was not checked, because the badge is not valid anyway.",
+            );
+        }
+        Later::Status(credential) => status::check(&credential, env, checks).await,
+        Later::Ob2(assertion, token) => {
+            let found = ob2::verify(&assertion, token.as_ref(), env, checks).await;
+            examined.format = found.format;
+            examined.badge = Some(found.view);
+            examined.issuer_page = found.issuer_page;
+        }
     }
 }
 

@@ -373,79 +373,14 @@ pub(crate) async fn verify<F: Fetch>(
         view: assertion_view(assertion),
         issuer_page: None,
     };
-
-    // Format and required members. Other contexts (extensions) may sit
-    // beside the OB 2.0 one: neither hosted nor signed verification reads
-    // the assertion as JSON-LD.
-    if !has_context(assertion, CONTEXT) {
-        checks
-            .fail(
-                CheckId::Contexts,
-                format!("It does not use the Open Badges 2.0 context ({CONTEXT})."),
-            )
-            .means(Effect::Invalid);
+    let Some(kind) = well_formed(assertion, kind, checks) else {
         return out;
-    }
-    checks.pass(CheckId::Format, "Read as an Open Badges 2.0 assertion.");
-    if let Err(why) = required_members(assertion) {
-        checks.fail(CheckId::Schema, why).means(Effect::Invalid);
-        return out;
-    }
-    checks.pass(CheckId::Schema, "The assertion has every required field.");
-    let kind = match kind {
-        Ok(kind) => kind,
-        Err(why) => {
-            let mut sentence = why;
-            if let Some(first) = sentence.get_mut(..1) {
-                first.make_ascii_uppercase();
-            }
-            checks
-                .fail(CheckId::Signature, format!("{sentence}."))
-                .means(Effect::Invalid);
-            return out;
-        }
     };
     let assertion_id = text(assertion, "id").unwrap_or("");
-
-    // A hosted assertion: the issuer's copy decides everything, so it comes
-    // first, and the rest is read from it.
-    // Its address must be on a host the catalog allows for some issuer
-    // before anything is fetched from it; otherwise the badge class tells
-    // whose it claims to be, and the issuer check says why it fails.
-    let mut hosted_copy = None;
-    let host_listed = env
-        .trust
-        .issuers
-        .iter()
-        .any(|issuer| host_allowed(issuer, assertion_id));
-    if kind == Verification::Hosted && host_listed {
-        match fetch_hosted(assertion, assertion_id, env, checks).await {
-            Ok(copy) => hosted_copy = Some(copy),
-            // Nothing the file says is checked, its dates included.
-            Err(Some(page)) => {
-                out.issuer_page = Some(page);
-                return out;
-            }
-            // Revoked: what it was is still worth showing (a wallet lists
-            // it by name), from the badge class the file names.
-            Err(None) if checks.has(Effect::Revoked) => {
-                if let Ok(badge) = object_at(assertion.get("badge"), env).await {
-                    read_badge_class(&badge, &mut out.view);
-                    if let Some(issuer) =
-                        id_of(badge.get("issuer")).and_then(|i| env.trust.issuer(i))
-                    {
-                        out.view.issuer = IssuerView {
-                            id: issuer.id.clone(),
-                            name: issuer.name.clone(),
-                            url: Some(issuer.url.clone()),
-                        };
-                    }
-                }
-                return out;
-            }
-            Err(None) => return out,
-        }
-    }
+    let Ok(hosted_copy) = issuer_copy(assertion, assertion_id, kind, env, checks, &mut out).await
+    else {
+        return out;
+    };
     let assertion = hosted_copy.as_ref().unwrap_or(assertion);
     if hosted_copy.is_some() {
         out.view = assertion_view(assertion);
@@ -455,24 +390,7 @@ pub(crate) async fn verify<F: Fetch>(
     let badge = match object_at(assertion.get("badge"), env).await {
         Ok(badge) => badge,
         Err(missing) => {
-            // A signed assertion's signature can still be checked; whose
-            // badge class it names cannot.
-            if let (Verification::Signed, Some(jws)) = (kind, jws) {
-                signed(assertion, jws, None, env, checks);
-            }
-            if let (Missing::Unreachable(_), Some(url)) =
-                (&missing, assertion.get("badge").and_then(Value::as_str))
-            {
-                out.issuer_page = Some(url.to_owned());
-            }
-            checks.skip(
-                CheckId::IssuerTrust,
-                format!(
-                    "The badge class could not be read, so the issuer it names could not be confirmed: {}.",
-                    missing.why()
-                ),
-            ).means(Effect::Unchecked);
-            dates(assertion, env.now, checks);
+            no_badge_class(assertion, jws, kind, &missing, env, checks, &mut out);
             return out;
         }
     };
@@ -518,6 +436,122 @@ pub(crate) async fn verify<F: Fetch>(
         revocation(badge.get("issuer"), assertion_id, env, checks).await;
     }
     out
+}
+
+/// The assertion's context, required members and kind of verification;
+/// `None` (with the failed check) when it cannot be verified at all.
+/// Other contexts (extensions) may sit beside the OB 2.0 one: neither
+/// hosted nor signed verification reads the assertion as JSON-LD.
+fn well_formed(
+    assertion: &Map<String, Value>,
+    kind: Result<Verification, String>,
+    checks: &mut Checks,
+) -> Option<Verification> {
+    if !has_context(assertion, CONTEXT) {
+        checks
+            .fail(
+                CheckId::Contexts,
+                format!("It does not use the Open Badges 2.0 context ({CONTEXT})."),
+            )
+            .means(Effect::Invalid);
+        return None;
+    }
+    checks.pass(CheckId::Format, "Read as an Open Badges 2.0 assertion.");
+    if let Err(why) = required_members(assertion) {
+        checks.fail(CheckId::Schema, why).means(Effect::Invalid);
+        return None;
+    }
+    checks.pass(CheckId::Schema, "The assertion has every required field.");
+    match kind {
+        Ok(kind) => Some(kind),
+        Err(why) => {
+            let mut sentence = why;
+            if let Some(first) = sentence.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            checks
+                .fail(CheckId::Signature, format!("{sentence}."))
+                .means(Effect::Invalid);
+            None
+        }
+    }
+}
+
+/// A hosted assertion: the issuer's copy decides everything, so it comes
+/// first, and the rest is read from it. Its address must be on a host the
+/// catalog allows for some issuer before anything is fetched from it;
+/// otherwise the badge class tells whose it claims to be, and the issuer
+/// check says why it fails. `Ok(None)`: nothing to fetch; `Err(())`:
+/// verification ends here, with `out` filled in.
+async fn issuer_copy<F: Fetch>(
+    assertion: &Map<String, Value>,
+    assertion_id: &str,
+    kind: Verification,
+    env: &Env<'_, F>,
+    checks: &mut Checks,
+    out: &mut Verified,
+) -> Result<Option<Map<String, Value>>, ()> {
+    let host_listed = env
+        .trust
+        .issuers
+        .iter()
+        .any(|issuer| host_allowed(issuer, assertion_id));
+    if kind != Verification::Hosted || !host_listed {
+        return Ok(None);
+    }
+    match fetch_hosted(assertion, assertion_id, env, checks).await {
+        Ok(copy) => Ok(Some(copy)),
+        // Nothing the file says is checked, its dates included.
+        Err(Some(page)) => {
+            out.issuer_page = Some(page);
+            Err(())
+        }
+        // Revoked: what it was is still worth showing (a wallet lists
+        // it by name), from the badge class the file names.
+        Err(None) if checks.has(Effect::Revoked) => {
+            if let Ok(badge) = object_at(assertion.get("badge"), env).await {
+                read_badge_class(&badge, &mut out.view);
+                if let Some(issuer) = id_of(badge.get("issuer")).and_then(|i| env.trust.issuer(i)) {
+                    out.view.issuer = IssuerView {
+                        id: issuer.id.clone(),
+                        name: issuer.name.clone(),
+                        url: Some(issuer.url.clone()),
+                    };
+                }
+            }
+            Err(())
+        }
+        Err(None) => Err(()),
+    }
+}
+
+/// The badge class could not be read: a signed assertion's signature can
+/// still be checked; whose badge class it names cannot.
+fn no_badge_class<F: Fetch>(
+    assertion: &Map<String, Value>,
+    jws: Option<&Jws>,
+    kind: Verification,
+    missing: &Missing,
+    env: &Env<'_, F>,
+    checks: &mut Checks,
+    out: &mut Verified,
+) {
+    if let (Verification::Signed, Some(jws)) = (kind, jws) {
+        signed(assertion, jws, None, env, checks);
+    }
+    if let (Missing::Unreachable(_), Some(url)) =
+        (missing, assertion.get("badge").and_then(Value::as_str))
+    {
+        out.issuer_page = Some(url.to_owned());
+    }
+    checks.skip(
+        CheckId::IssuerTrust,
+        format!(
+            "The badge class could not be read, so the issuer it names could not be confirmed: {}.",
+            missing.why()
+        ),
+    ).means(Effect::Unchecked);
+    dates(assertion, env.now, checks);
 }
 
 /// What an Open Badges 2.0 verification found besides its checks.
@@ -585,6 +619,8 @@ fn signed<F: Fetch>(
 /// means the checks already say why there is none; `Err(Some(url))` that
 /// nothing came back at all (network, CORS), so a person may still open
 /// `url` themselves.
+// One piece: each way the issuer's copy can fail, in the order it is checked, each with
+// its own sentence.
 async fn fetch_hosted<F: Fetch>(
     assertion: &Map<String, Value>,
     assertion_id: &str,

@@ -123,6 +123,8 @@ pub fn warm_up() {
 }
 
 /// The canonical N-Quads (RDFC-1.0) of a JSON-LD document given as JSON text.
+// One piece: RDFC-1.0's steps in the specification's order (expand, to RDF, label blank
+// nodes, serialise), each a few lines, so it reads against the spec.
 pub fn canonicalize(json_text: &str) -> Result<String, CanonError> {
     let mut value = json_syntax::Value::parse_str(json_text)
         .map_err(|e| CanonError::JsonLd(e.to_string()))?

@@ -59,6 +59,8 @@ pub(crate) async fn check<F: Fetch>(
     }
 }
 
+// One piece: the Bitstring Status List's verification steps in the specification's
+// order, each ending in its own check.
 async fn bitstring<F: Fetch>(entry: &Value, env: &Env<'_, F>, checks: &mut Checks) {
     let text = |key: &str| entry.get(key).and_then(Value::as_str).unwrap_or("");
     let url = text("statusListCredential");

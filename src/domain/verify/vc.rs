@@ -145,22 +145,8 @@ pub(super) fn verify_vc(
 ) -> (String, credential::BadgeView) {
     let view = credential::view_vc(credential);
     let kinds = types(credential);
-    let data_model = match credential.get("@context").and_then(|c| match c {
-        Value::Array(items) => items.first(),
-        other => Some(other),
-    }) {
-        Some(Value::String(c)) if c == "https://www.w3.org/ns/credentials/v2" => "VC 2.0",
-        Some(Value::String(c)) if c == "https://www.w3.org/2018/credentials/v1" => "VC 1.1",
-        _ => "",
-    };
-    let family =
-        if kinds.contains(&"OpenBadgeCredential") || kinds.contains(&"AchievementCredential") {
-            "Open Badges 3.0"
-        } else if kinds.contains(&"EndorsementCredential") {
-            "Open Badges 3.0 endorsement"
-        } else {
-            "Verifiable Credential"
-        };
+    let data_model = data_model(credential);
+    let family = family(&kinds);
     let mut format = format!("{family} ({data_model})");
     if data_model.is_empty() || !kinds.contains(&"VerifiableCredential") {
         checks.fail(
@@ -196,14 +182,6 @@ pub(super) fn verify_vc(
             vec![jws::check(token, &view.issuer.id, trust)]
         }
     };
-    let contexts_ok = |checks: &mut Checks| {
-        if jsonld_processed {
-            checks.pass(
-                CheckId::Contexts,
-                "Every term is defined by a pinned context.",
-            );
-        }
-    };
     let best = proofs.iter().max_by_key(|p| match p.outcome {
         ProofOutcome::Trusted(..) => 4,
         ProofOutcome::SelfAsserted => 3,
@@ -224,6 +202,54 @@ pub(super) fn verify_vc(
             );
         }
     }
+    signature(best, jsonld_processed, credential, &view.issuer.id, checks);
+    dates(credential, now, checks);
+    let mut view = view;
+    endorsements(credential, trust, now, checks, &mut view);
+    (format, view)
+}
+
+/// The data model a credential's first `@context` names, or "" for none.
+fn data_model(credential: &Map<String, Value>) -> &'static str {
+    match credential.get("@context").and_then(|c| match c {
+        Value::Array(items) => items.first(),
+        other => Some(other),
+    }) {
+        Some(Value::String(c)) if c == "https://www.w3.org/ns/credentials/v2" => "VC 2.0",
+        Some(Value::String(c)) if c == "https://www.w3.org/2018/credentials/v1" => "VC 1.1",
+        _ => "",
+    }
+}
+
+/// What kind of credential its types say it is.
+fn family(kinds: &[&str]) -> &'static str {
+    if kinds.contains(&"OpenBadgeCredential") || kinds.contains(&"AchievementCredential") {
+        "Open Badges 3.0"
+    } else if kinds.contains(&"EndorsementCredential") {
+        "Open Badges 3.0 endorsement"
+    } else {
+        "Verifiable Credential"
+    }
+}
+
+/// The signature's check, from the best of the credential's proofs (none
+/// means unsigned), and then whether its signer is one the catalog trusts.
+// One piece: one match over the best proof's outcome, each with its checks.
+fn signature(
+    best: Option<&di::ProofCheck>,
+    jsonld_processed: bool,
+    credential: &Map<String, Value>,
+    issuer_id: &str,
+    checks: &mut Checks,
+) {
+    let contexts_ok = |checks: &mut Checks| {
+        if jsonld_processed {
+            checks.pass(
+                CheckId::Contexts,
+                "Every term is defined by a pinned context.",
+            );
+        }
+    };
     let hashes = |p: &di::ProofCheck| match &p.hashes {
         Some((proof, doc)) => format!(
             "suite {}; verification method {}; proof configuration SHA-256 {proof}; document SHA-256 {doc}",
@@ -274,7 +300,7 @@ pub(super) fn verify_vc(
                 .detail(hashes(p));
             checks.fail(CheckId::IssuerTrust, format!(
                 "It was signed with a key the badge supplies itself, which the catalog does not list for “{}”: anyone can make such a badge.",
-                view.issuer.id
+                issuer_id
             )).detail(format!("verification method {}", p.method)).means(Effect::UnknownIssuer);
         }
         Some((p, ProofOutcome::Trusted(issuer, key))) => {
@@ -289,10 +315,6 @@ pub(super) fn verify_vc(
             super::trusted_signer(issuer, key, issued, checks);
         }
     }
-    dates(credential, now, checks);
-    let mut view = view;
-    endorsements(credential, trust, now, checks, &mut view);
-    (format, view)
 }
 
 /// Embedded endorsements are verified one by one; they inform, but never

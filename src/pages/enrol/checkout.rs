@@ -54,39 +54,7 @@ fn checkout(
     search: RwSignal<String>,
 ) -> AnyView {
     let ctx = Checkout::open(catalog.clone(), &cohort_id, config);
-    let step_in_url = move || {
-        search.with(|s| {
-            s.trim_start_matches('?')
-                .split('&')
-                .find_map(|pair| pair.strip_prefix("step="))
-                .map(str::to_owned)
-        })
-    };
-    let requested = Memo::new(move |_| Step::from_key(&step_in_url().unwrap_or_default()));
-    // The step shown: the one asked for, unless an earlier one is not done.
-    let shown = Memo::new(move |_| {
-        let submitted = ctx.receipt.with(Option::is_some);
-        let furthest = ctx
-            .draft
-            .with(|d| ctx.with(|o, _| furthest_step(o, d, submitted)))
-            .unwrap_or(Step::Cohort);
-        requested.get().min(furthest)
-    });
-    // A URL that skips ahead is corrected (not a new history entry).
-    Effect::new(move |_| {
-        let (shown, requested) = (shown.get(), requested.get());
-        if shown != requested && step_in_url().is_some() {
-            platform::replace(&ctx.href(shown));
-        }
-    });
-    // A new step moves focus to its heading (not on the first one drawn).
-    Effect::new(move |previous: Option<Step>| {
-        let step = shown.get();
-        if previous.is_some_and(|p| p != step) {
-            focus_soon(STEP_TITLE_ID);
-        }
-        step
-    });
+    let shown = shown_step(ctx, search);
 
     let today = platform::today_in(&catalog.institution.time_zone);
     let closed_now = open_cohort(&catalog, &cohort_id, today).err();
@@ -153,6 +121,45 @@ fn checkout(
         </section>
     }
     .into_any()
+}
+
+/// The step shown: the one the address asks for, unless an earlier one is
+/// not done. An address that skips ahead is corrected (not a new history
+/// entry), and a new step moves focus to its heading.
+fn shown_step(ctx: Checkout, search: RwSignal<String>) -> Memo<Step> {
+    let step_in_url = move || {
+        search.with(|s| {
+            s.trim_start_matches('?')
+                .split('&')
+                .find_map(|pair| pair.strip_prefix("step="))
+                .map(str::to_owned)
+        })
+    };
+    let requested = Memo::new(move |_| Step::from_key(&step_in_url().unwrap_or_default()));
+    let shown = Memo::new(move |_| {
+        let submitted = ctx.receipt.with(Option::is_some);
+        let furthest = ctx
+            .draft
+            .with(|d| ctx.with(|o, _| furthest_step(o, d, submitted)))
+            .unwrap_or(Step::Cohort);
+        requested.get().min(furthest)
+    });
+    // A URL that skips ahead is corrected (not a new history entry).
+    Effect::new(move |_| {
+        let (shown, requested) = (shown.get(), requested.get());
+        if shown != requested && step_in_url().is_some() {
+            platform::replace(&ctx.href(shown));
+        }
+    });
+    // A new step moves focus to its heading (not on the first one drawn).
+    Effect::new(move |previous: Option<Step>| {
+        let step = shown.get();
+        if previous.is_some_and(|p| p != step) {
+            focus_soon(STEP_TITLE_ID);
+        }
+        step
+    });
+    shown
 }
 
 /// "Step 2 of 4" and the list of steps, the current one marked.

@@ -80,46 +80,51 @@ pub(super) fn submit(ctx: Checkout) {
     let timeout = config.submit_timeout_ms();
     leptos::task::spawn_local(async move {
         let answer = submit::post(&endpoint, &body, &draft.key, timeout).await;
-        if ctx.sending.try_set(false).is_some() {
-            return; // The learner has left the page.
-        }
-        match answer {
-            Err(no_answer) => {
-                ctx.problem.set(Some(no_answer.message()));
-            }
-            Ok((status, text)) => match crate::domain::checkout::read_answer(status, &text) {
-                Answer::Received {
-                    reference,
-                    payment_url,
-                    already,
-                } => finish(
-                    ctx,
-                    Receipt {
-                        reference,
-                        cohort_id,
-                        already,
-                        demo_payload: None,
-                    },
-                    payment_url,
-                ),
-                Answer::Refused { fields, other } => {
-                    // Definitely not recorded: the corrected form is a new
-                    // submission with a new key.
-                    ctx.draft.update(|d| d.key.clear());
-                    if !other.is_empty() {
-                        ctx.problem.set(Some(other.join(" ")));
-                    }
-                    let first = fields.iter().map(|e| e.field.step()).min();
-                    ctx.errors.set(fields);
-                    match first {
-                        Some(step) if step != Step::Review => platform::navigate(&ctx.href(step)),
-                        _ => focus_soon(crate::components::SUMMARY_ID),
-                    }
-                }
-                Answer::Failed(message) => ctx.problem.set(Some(message)),
-            },
+        // `Some` back means the learner has left the page.
+        if ctx.sending.try_set(false).is_none() {
+            settle(ctx, cohort_id, answer);
         }
     });
+}
+
+/// What the enrolment service said (or that it said nothing).
+fn settle(ctx: Checkout, cohort_id: String, answer: Result<(u16, String), submit::NoAnswer>) {
+    match answer {
+        Err(no_answer) => {
+            ctx.problem.set(Some(no_answer.message()));
+        }
+        Ok((status, text)) => match crate::domain::checkout::read_answer(status, &text) {
+            Answer::Received {
+                reference,
+                payment_url,
+                already,
+            } => finish(
+                ctx,
+                Receipt {
+                    reference,
+                    cohort_id,
+                    already,
+                    demo_payload: None,
+                },
+                payment_url,
+            ),
+            Answer::Refused { fields, other } => {
+                // Definitely not recorded: the corrected form is a new
+                // submission with a new key.
+                ctx.draft.update(|d| d.key.clear());
+                if !other.is_empty() {
+                    ctx.problem.set(Some(other.join(" ")));
+                }
+                let first = fields.iter().map(|e| e.field.step()).min();
+                ctx.errors.set(fields);
+                match first {
+                    Some(step) if step != Step::Review => platform::navigate(&ctx.href(step)),
+                    _ => focus_soon(crate::components::SUMMARY_ID),
+                }
+            }
+            Answer::Failed(message) => ctx.problem.set(Some(message)),
+        },
+    }
 }
 
 /// The enrolment is recorded: keep the receipt, forget the draft, and go to

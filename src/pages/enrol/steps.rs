@@ -138,6 +138,8 @@ fn cohort(ctx: Checkout) -> AnyView {
     .into_any()
 }
 
+// One piece: the eligibility step's form, a question per requirement, each bound to the
+// same draft; its rules are in `domain::checkout`.
 fn eligible(ctx: Checkout) -> AnyView {
     let Some((summary, requirements)) = ctx.with(|o, _| {
         (

@@ -96,62 +96,8 @@ fn Groups(catalog: Arc<Catalog>, offering: Offering) -> impl IntoView {
 #[component]
 fn Facts(offering: Offering) -> impl IntoView {
     let micro = offering.kind.is_micro_credential();
-    let assessment = match &offering.assessment {
-        Assessment::Assessed {
-            description,
-            word_equivalent,
-            pass_mark_percent,
-            tasks,
-        } => {
-            let size = (*word_equivalent > 0).then(|| {
-                format!(
-                    " Together, the tasks are equivalent to a {}-word essay.",
-                    group_thousands(*word_equivalent)
-                )
-            });
-            let tasks = tasks
-                .iter()
-                .map(|t| view! { <li>{t.clone()}</li> })
-                .collect_view();
-            view! {
-                <p>{description.clone()}{size}{format!(" You pass with an overall mark of {pass_mark_percent}% or more.")}</p>
-                <ul>{tasks}</ul>
-            }
-            .into_any()
-        }
-        Assessment::Unassessed { note } => {
-            let text = match note {
-                Some(note) => format!("This course is not assessed. {note}"),
-                None => "This course is not assessed.".to_owned(),
-            };
-            view! { <p>{text}</p> }.into_any()
-        }
-    };
-    let outcome = match offering.badge.as_ref() {
-        Some(badge) => {
-            let expiry = match badge.expiry {
-                ExpiryPolicy::Never => "It does not expire.".to_owned(),
-                ExpiryPolicy::AfterYears { years: 1 } => {
-                    "It expires one year after it is issued, so the skill is refreshed.".to_owned()
-                }
-                ExpiryPolicy::AfterYears { years } => format!(
-                    "It expires {years} years after it is issued: the field moves fast, so the skill needs refreshing."
-                ),
-            };
-            let alt = format!("The {} badge", offering.title);
-            view! {
-                <div class=style::badge>
-                    <img src=platform::asset_url(&badge.image) alt=alt width="96" height="96" />
-                    <p>"Pass and you receive a digital badge you can share online, on LinkedIn or in an email signature. It records what you can do, the hours you completed and the standards it aligns with. " {expiry}</p>
-                </div>
-            }
-            .into_any()
-        }
-        None => {
-            view! { <p>"No shareable digital badge or certificate is issued for this course."</p> }
-                .into_any()
-        }
-    };
+    let assessment = assessment_view(&offering.assessment);
+    let outcome = outcome_view(&offering);
     let eligibility = offering
         .eligibility
         .requirements
@@ -198,6 +144,70 @@ fn Facts(offering: Offering) -> impl IntoView {
                 })}
             </dl>
         </section>
+    }
+}
+
+/// How the course is assessed, or that it is not.
+fn assessment_view(assessment: &Assessment) -> AnyView {
+    match assessment {
+        Assessment::Assessed {
+            description,
+            word_equivalent,
+            pass_mark_percent,
+            tasks,
+        } => {
+            let size = (*word_equivalent > 0).then(|| {
+                format!(
+                    " Together, the tasks are equivalent to a {}-word essay.",
+                    group_thousands(*word_equivalent)
+                )
+            });
+            let tasks = tasks
+                .iter()
+                .map(|t| view! { <li>{t.clone()}</li> })
+                .collect_view();
+            view! {
+                <p>{description.clone()}{size}{format!(" You pass with an overall mark of {pass_mark_percent}% or more.")}</p>
+                <ul>{tasks}</ul>
+            }
+            .into_any()
+        }
+        Assessment::Unassessed { note } => {
+            let text = match note {
+                Some(note) => format!("This course is not assessed. {note}"),
+                None => "This course is not assessed.".to_owned(),
+            };
+            view! { <p>{text}</p> }.into_any()
+        }
+    }
+}
+
+/// The badge a pass earns, and when it expires; or that there is none.
+fn outcome_view(offering: &Offering) -> AnyView {
+    match offering.badge.as_ref() {
+        Some(badge) => {
+            let expiry = match badge.expiry {
+                ExpiryPolicy::Never => "It does not expire.".to_owned(),
+                ExpiryPolicy::AfterYears { years: 1 } => {
+                    "It expires one year after it is issued, so the skill is refreshed.".to_owned()
+                }
+                ExpiryPolicy::AfterYears { years } => format!(
+                    "It expires {years} years after it is issued: the field moves fast, so the skill needs refreshing."
+                ),
+            };
+            let alt = format!("The {} badge", offering.title);
+            view! {
+                <div class=style::badge>
+                    <img src=platform::asset_url(&badge.image) alt=alt width="96" height="96" />
+                    <p>"Pass and you receive a digital badge you can share online, on LinkedIn or in an email signature. It records what you can do, the hours you completed and the standards it aligns with. " {expiry}</p>
+                </div>
+            }
+            .into_any()
+        }
+        None => {
+            view! { <p>"No shareable digital badge or certificate is issued for this course."</p> }
+                .into_any()
+        }
     }
 }
 

@@ -182,6 +182,7 @@ fn Planner(catalog: Arc<Catalog>, series: Series, today: Date) -> impl IntoView 
     }
 }
 
+// One piece: the plan's steps, its fees table and its summary all read the same plan.
 fn plan_view(
     plan: &Plan,
     from: Date,

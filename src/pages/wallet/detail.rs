@@ -97,6 +97,8 @@ pub fn WalletBadge(key: String) -> impl IntoView {
     }
 }
 
+// One piece: one badge's page (report, files, sharing, removal), whose parts share the
+// kept record and its report signal.
 #[component]
 fn Detail(kept: Kept, report: Report) -> impl IntoView {
     let wallet = use_wallet();

@@ -14,6 +14,8 @@ use crate::domain::wallet::{Card, ledger_csv, ledger_entries, ledger_totals};
 use crate::platform;
 
 /// Hours and CPD points per badge, totals per year and per framework, CSV.
+// One piece: the ledger's three tables and its CSV come from the same entries, worked
+// out once at the top.
 #[component]
 pub(super) fn Ledger(cards: Vec<Card>, catalog: Option<Arc<Catalog>>) -> impl IntoView {
     let Some(catalog) = catalog else {

@@ -53,19 +53,6 @@ pub(super) fn List(
                 .collect::<Vec<_>>()
         })
     });
-    let on_sort =
-        move |ev: leptos::ev::Event| sort.set(WalletSort::from_key(&event_target_value(&ev)));
-    let on_status = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        status.set(Verdict::ALL.into_iter().find(|s| s.as_str() == v));
-        shown.set(PAGE);
-    };
-    let on_issuer = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        issuer.set((!v.is_empty()).then_some(v));
-        shown.set(PAGE);
-    };
-    let check_all = move |_| wallet.check_all();
     let rows = move || {
         arranged.with(|all| {
             all.iter()
@@ -94,29 +81,7 @@ pub(super) fn List(
                     {format!("{soon} badge{} expire{} within 90 days: they are marked below.", if soon == 1 { "" } else { "s" }, if soon == 1 { "s" } else { "" })}
                 </p>
             })}
-            <div class=style::toolbar>
-                <div>
-                    <label for="wallet-sort">"Sort by"</label>
-                    <select id="wallet-sort" on:change=on_sort>
-                        {WalletSort::ALL.into_iter().map(|s| view! { <option value=s.key() selected=move || sort.get() == s>{s.label()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div>
-                    <label for="wallet-status">"Status"</label>
-                    <select id="wallet-status" on:change=on_status>
-                        <option value="">"Any status"</option>
-                        {statuses.into_iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div>
-                    <label for="wallet-issuer">"Issuer"</label>
-                    <select id="wallet-issuer" on:change=on_issuer>
-                        <option value="">"Any issuer"</option>
-                        {issuers.into_iter().map(|i| view! { <option value=i.clone()>{i.clone()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <button type="button" on:click=check_all disabled=move || wallet.checking.get().is_some()>"Check all again"</button>
-            </div>
+            <Toolbar wallet sort status issuer shown statuses issuers />
             {move || wallet.checking.get().map(|p| view! {
                 <div class=style::checking>
                     <label for="wallet-progress">{format!("Checking your badges again: {} of {}", p.done, p.total)}</label>
@@ -134,6 +99,57 @@ pub(super) fn List(
                 })
             }}
         </section>
+    }
+}
+
+/// Sort, the status and issuer filters, and "Check all again".
+#[component]
+fn Toolbar(
+    wallet: WalletState,
+    sort: RwSignal<WalletSort>,
+    status: RwSignal<Option<Verdict>>,
+    issuer: RwSignal<Option<String>>,
+    shown: RwSignal<usize>,
+    statuses: Vec<Verdict>,
+    issuers: Vec<String>,
+) -> impl IntoView {
+    let on_sort =
+        move |ev: leptos::ev::Event| sort.set(WalletSort::from_key(&event_target_value(&ev)));
+    let on_status = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        status.set(Verdict::ALL.into_iter().find(|s| s.as_str() == v));
+        shown.set(PAGE);
+    };
+    let on_issuer = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        issuer.set((!v.is_empty()).then_some(v));
+        shown.set(PAGE);
+    };
+    let check_all = move |_| wallet.check_all();
+    view! {
+    <div class=style::toolbar>
+        <div>
+            <label for="wallet-sort">"Sort by"</label>
+            <select id="wallet-sort" on:change=on_sort>
+                {WalletSort::ALL.into_iter().map(|s| view! { <option value=s.key() selected=move || sort.get() == s>{s.label()}</option> }).collect_view()}
+            </select>
+        </div>
+        <div>
+            <label for="wallet-status">"Status"</label>
+            <select id="wallet-status" on:change=on_status>
+                <option value="">"Any status"</option>
+                {statuses.into_iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
+            </select>
+        </div>
+        <div>
+            <label for="wallet-issuer">"Issuer"</label>
+            <select id="wallet-issuer" on:change=on_issuer>
+                <option value="">"Any issuer"</option>
+                {issuers.into_iter().map(|i| view! { <option value=i.clone()>{i.clone()}</option> }).collect_view()}
+            </select>
+        </div>
+        <button type="button" on:click=check_all disabled=move || wallet.checking.get().is_some()>"Check all again"</button>
+    </div>
     }
 }
 

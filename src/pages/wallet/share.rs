@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::style;
 use crate::api;
+use crate::domain::catalog::Catalog;
 use crate::domain::catalog::browse::encode_component;
 use crate::domain::config::Config;
 use crate::domain::wallet::{
@@ -15,6 +16,9 @@ use crate::domain::wallet::{
 use crate::platform;
 use crate::state::use_catalog;
 
+// One piece: the share link, the LinkedIn fields, the QR code and the snippet are all
+// made from one link; the link and picture are worked out in `share_link` and
+// `share_image`.
 #[component]
 pub fn Share(card: Card, kept: Kept, format: String) -> impl IntoView {
     let config = RwSignal::new(None::<Config>);
@@ -29,29 +33,8 @@ pub fn Share(card: Card, kept: Kept, format: String) -> impl IntoView {
         };
         let catalog = catalog.get();
         let site = config.site_url.as_deref();
-        let public = card.public_url(&format);
-        let (link, self_contained) = match &public {
-            Some(url) => (
-                platform::absolute_url(&format!("/verify?url={}", encode_component(url)), site),
-                false,
-            ),
-            None => (
-                platform::absolute_url(
-                    &format!("/verify#{}", share_fragment(&compact(&kept.original))),
-                    site,
-                ),
-                true,
-            ),
-        };
-        let catalog_image = catalog
-            .as_deref()
-            .zip(card.achievement_id.as_deref())
-            .and_then(|(c, id)| c.offering_for_achievement(id)?.badge.as_ref())
-            .map(|b| {
-                platform::absolute_url(&format!("/{}", b.image.trim_start_matches('/')), site)
-            });
-        let image =
-            catalog_image.or_else(|| card.image.clone().filter(|i| i.starts_with("https://")));
+        let (link, self_contained) = share_link(&card, &kept, &format, site);
+        let image = share_image(&card, catalog.as_deref(), site);
         let snippet = Snippet {
             name: card.name.clone(),
             issuer: card.issuer.clone(),
@@ -152,4 +135,32 @@ fn CopyBox(id: &'static str, label: &'static str, text: String, rows: u32) -> im
             <span aria-live="polite" class=style::copied>{move || said.get()}</span>
         </div>
     }
+}
+
+/// The link that verifies this badge: `/verify?url=` for a badge the issuer
+/// hosts, else the whole badge in the fragment (`true`: self-contained).
+fn share_link(card: &Card, kept: &Kept, format: &str, site: Option<&str>) -> (String, bool) {
+    match card.public_url(format) {
+        Some(url) => (
+            platform::absolute_url(&format!("/verify?url={}", encode_component(&url)), site),
+            false,
+        ),
+        None => (
+            platform::absolute_url(
+                &format!("/verify#{}", share_fragment(&compact(&kept.original))),
+                site,
+            ),
+            true,
+        ),
+    }
+}
+
+/// The picture a shared post shows: the catalog's image of the badge, else
+/// the badge's own when it is https.
+fn share_image(card: &Card, catalog: Option<&Catalog>, site: Option<&str>) -> Option<String> {
+    let catalog_image = catalog
+        .zip(card.achievement_id.as_deref())
+        .and_then(|(c, id)| c.offering_for_achievement(id)?.badge.as_ref())
+        .map(|b| platform::absolute_url(&format!("/{}", b.image.trim_start_matches('/')), site));
+    catalog_image.or_else(|| card.image.clone().filter(|i| i.starts_with("https://")))
 }
