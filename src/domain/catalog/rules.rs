@@ -235,9 +235,12 @@ fn check_credit(offering: &Offering, micro: bool, at: &JsonPath, out: &mut Probl
     let expected_points = if micro { MICRO_CREDENTIAL_POINTS } else { 0.0 };
     if offering.credit_points != expected_points {
         let why = if micro {
-            "a micro-credential is worth 3.125 credit points"
+            format!(
+                "a micro-credential is worth {}",
+                super::facts::credit_points(MICRO_CREDENTIAL_POINTS)
+            )
         } else {
-            "short courses carry no credit"
+            "short courses carry no credit".to_owned()
         };
         out.add(
             at.key("creditPoints"),
