@@ -31,8 +31,10 @@ const FIRST_LOAD_WITH_CATALOG_BUDGET = 180 * KB;
 // FAQ, verify, wallet and checkout pages in chunks of their own: 321.8 →
 // 197.0 KB; the shell's early start of the verifier for an employer's link
 // and the pack loader (scripts/pack-chunks.mjs), which took 12 to 23 KB off
-// every route's first visit: → 198.9 KB.
-const FIRST_LOAD_CEILING = 207 * KB;
+// every route's first visit: → 198.9 KB; the take-over in small tasks: →
+// 203.6 KB. Issue 18: stylesheets without comments or indentation, and the
+// shared components made lean: → 203.1 KB.
+const FIRST_LOAD_CEILING = 205 * KB;
 // DESIGN.md: the verifier module (worker), gzip.
 const WORKER_BUDGET = 450 * KB;
 // Build outputs carry a content hash (NAME-<16 hex>.js, NAME-<16 hex>_bg.wasm:
@@ -97,14 +99,14 @@ console.log(`route chunks (gzip, each loaded with its route): ${chunks.length}, 
 // with the data; each route is also held to a ceiling (its measured size plus
 // about 2%) so the split cannot quietly regress.
 const ROUTES = [
-  { path: "/", split: null, data: ["catalog.json"], ceiling: 228 },
+  { path: "/", split: null, data: ["catalog.json"], ceiling: 225 },
   { path: "/catalog", split: "catalog", data: ["catalog.json"], ceiling: 302 },
   { path: "/catalog/<slug>", split: "offering", data: ["catalog.json"], ceiling: 251 },
   { path: "/series/<slug>", split: "series", data: ["catalog.json"], ceiling: 263 },
-  { path: "/faq", split: "faq", data: ["catalog.json", "faq.json"], ceiling: 267 },
+  { path: "/faq", split: "faq", data: ["catalog.json", "faq.json"], ceiling: 266 },
   { path: "/verify", split: "verify", data: ["catalog.json"], ceiling: 285 },
-  { path: "/wallet", split: "wallet", data: ["catalog.json"], ceiling: 353, budget: 260 },
-  { path: "/enrol/<cohort>", split: "checkout", data: ["catalog.json", "config.json"], ceiling: 338 },
+  { path: "/wallet", split: "wallet", data: ["catalog.json"], ceiling: 350, budget: 260 },
+  { path: "/enrol/<cohort>", split: "checkout", data: ["catalog.json", "config.json"], ceiling: 335 },
 ];
 const ROUTE_BUDGET = 180 * KB;
 const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;

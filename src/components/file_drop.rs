@@ -2,6 +2,8 @@
 //! the wallet's way in for badge files. It reads what was chosen or dropped
 //! and hands the page every file's name and bytes at once.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -17,6 +19,11 @@ pub struct PickedFile {
     pub bytes: Vec<u8>,
 }
 
+/// What the page does with the files. Not generic, so one copy of this
+/// component's code serves every page, and not a `Callback` (whose arena
+/// the first visit would carry only for this).
+pub type OnFiles = Arc<dyn Fn(Vec<PickedFile>) + Send + Sync>;
+
 /// The drop zone, its label and the file input with `id`. Without
 /// `multiple`, only the first file of a drop is taken.
 #[component]
@@ -25,12 +32,9 @@ pub fn FileDrop(
     label: &'static str,
     accept: &'static str,
     #[prop(optional)] multiple: bool,
-    // A `Callback`, not a generic closure: one copy of this component's
-    // code serves every page that uses it.
-    #[prop(into)] on_files: Callback<Vec<PickedFile>>,
+    on_files: OnFiles,
 ) -> impl IntoView {
-    let dragging = RwSignal::new(false);
-    let take = move |files: web_sys::FileList| {
+    let take = move |files: web_sys::FileList, done: OnFiles| {
         let count = if multiple {
             files.length()
         } else {
@@ -38,44 +42,40 @@ pub fn FileDrop(
         };
         let files: Vec<web_sys::File> = (0..count).filter_map(|i| files.get(i)).collect();
         if !files.is_empty() {
-            leptos::task::spawn_local(read_all(files, on_files));
+            leptos::task::spawn_local(read_all(files, done));
         }
     };
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(files) = input.files() {
-            take(files);
+    let on_change = {
+        let on_files = on_files.clone();
+        move |ev: leptos::ev::Event| {
+            let Some(input) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            if let Some(files) = input.files() {
+                take(files, on_files.clone());
+            }
+            // The same file can be chosen again later.
+            input.set_value("");
         }
-        // The same file can be chosen again later.
-        input.set_value("");
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        dragging.set(false);
+        dragging(&ev, false);
         if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
-            take(files);
-        }
-    };
-    let zone_class = move || {
-        if dragging.get() {
-            format!("{} {}", style::drop, style::dragging)
-        } else {
-            style::drop.to_owned()
+            take(files, on_files.clone());
         }
     };
     view! {
         <div
-            class=zone_class
-            on:dragover=move |ev: leptos::ev::DragEvent| {
+            class=style::drop
+            on:dragover=|ev: leptos::ev::DragEvent| {
                 ev.prevent_default();
-                dragging.set(true);
+                dragging(&ev, true);
             }
-            on:dragleave=move |_| dragging.set(false)
+            on:dragleave=|ev: leptos::ev::DragEvent| dragging(&ev, false)
             on:drop=on_drop
         >
             <label for=id>{label}</label>
@@ -84,9 +84,25 @@ pub fn FileDrop(
     }
 }
 
+/// Marks the zone while files are dragged over it (`data-dragging`, which
+/// the stylesheet shows): set on the element directly, no signal needed.
+fn dragging(ev: &leptos::ev::DragEvent, over: bool) {
+    let Some(zone) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let _ = if over {
+        zone.set_attribute("data-dragging", "")
+    } else {
+        zone.remove_attribute("data-dragging")
+    };
+}
+
 /// Reads every file's bytes (one that cannot be read arrives empty, which
 /// the verifier then refuses with a message), then calls `done` once.
-async fn read_all(files: Vec<web_sys::File>, done: Callback<Vec<PickedFile>>) {
+async fn read_all(files: Vec<web_sys::File>, done: OnFiles) {
     let mut picked = Vec::with_capacity(files.len());
     for file in files {
         let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
@@ -98,5 +114,5 @@ async fn read_all(files: Vec<web_sys::File>, done: Callback<Vec<PickedFile>>) {
             bytes,
         });
     }
-    done.run(picked);
+    done(picked);
 }

@@ -14,7 +14,7 @@ mod spinner;
 mod with_catalog;
 
 pub use error_panel::ErrorPanel;
-pub use file_drop::{BADGE_FILES, FileDrop, PickedFile};
+pub use file_drop::{BADGE_FILES, FileDrop, OnFiles, PickedFile};
 pub use form::style as form_style;
 pub use form::{
     DemoBanner, SUMMARY_ID, TextSpec, check_field, error_summary, focus_soon, text_field,

@@ -166,6 +166,10 @@ test("verification runs in a Web Worker, started only when needed", async ({ pag
   await page.getByRole("button", { name: "Verify", exact: true }).click();
   await expect(page.getByText(/Checked .*ob2\.jwt/)).toBeVisible({ timeout: 20000 });
   expect(workers.length).toBe(1);
+  // The address is now in the page's URL, to share; the page was not built
+  // again for it (which would verify the badge a second time).
+  await expect(page).toHaveURL(/\/verify\?url=.*health-data-foundations\.ob2\.jwt$/);
+  expect(fetched.filter((p) => p.endsWith("/health-data-foundations.ob2.jwt"))).toHaveLength(1);
   // The worker's own fetches are seen here (the badge it was given by
   // address), yet catalog.json was fetched only by the page, once per page
   // load (/catalog, then /verify): the page hands the worker the issuers.

@@ -24,14 +24,14 @@ pub struct Last {
     pub at: String,
 }
 
+/// Verifies the same input again against a typed recipient. Not generic,
+/// so the verify page and the wallet share one copy of the report's code.
+pub type Recheck = std::sync::Arc<dyn Fn(String) + Send + Sync>;
+
 /// The verdict, what the badge says, every check and the receipt.
 /// `recheck` verifies the same input again against a typed recipient.
 #[component]
-pub fn ReportResult(
-    report: Report,
-    last: Last,
-    #[prop(into)] recheck: Callback<String>,
-) -> impl IntoView {
+pub fn ReportResult(report: Report, last: Last, recheck: Recheck) -> impl IntoView {
     let verdict = report.verdict;
     let (symbol, label, sentence) = (verdict.symbol(), verdict.label(), verdict.sentence());
     // Keyboard and screen-reader users land on the verdict.
@@ -64,7 +64,6 @@ pub fn ReportResult(
             let _ = w.print();
         }
     };
-    let print_class = format!("{} {}", shared::button, style::noprint);
     let checked = format!("Checked {} at {}. {}", last.label, last.at, report.format);
     let input_line = format!("SHA-256 of the input: {}", report.input_sha256);
     view! {
@@ -78,11 +77,11 @@ pub fn ReportResult(
             </div>
             <p class=style::receipt_line>{checked}</p>
             {details}
-            {has_recipient.then(|| view! { <RecipientCheck recheck /> })}
-            <Checks report />
+            {has_recipient.then(|| recipient_check(recheck))}
+            {checks(report)}
             <p class=style::receipt_line>{catalog_line}</p>
             <p class=style::receipt_line>{input_line}</p>
-            <button type="button" class=print_class on:click=print>"Print a receipt"</button>
+            <button type="button" class=shared::button on:click=print>"Print a receipt"</button>
         </article>
     }
 }
@@ -114,30 +113,28 @@ fn unreachable(page: String, details: Option<AnyView>) -> AnyView {
 }
 
 /// "Check who it was issued to": the typed identity goes to `recheck`.
-#[component]
-fn RecipientCheck(recheck: Callback<String>) -> impl IntoView {
+fn recipient_check(recheck: Recheck) -> impl IntoView {
     let identity = RwSignal::new(String::new());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = identity.get_untracked().trim().to_owned();
         if !typed.is_empty() {
-            recheck.run(typed);
+            recheck(typed);
         }
     };
     view! {
         <form class=style::recipient on:submit=on_submit>
             <label for="verify-recipient">"Check who it was issued to: type their email address (or the identity the badge names)"</label>
             <div class=shared::row>
-                <input id="verify-recipient" class=shared::input type="text" autocomplete="off" bind:value=identity />
-                <button type="submit" class=shared::button>"Check"</button>
+                <input id="verify-recipient" type="text" autocomplete="off" bind:value=identity />
+                <button type="submit">"Check"</button>
             </div>
         </form>
     }
 }
 
 /// Every check with its outcome, then the technical detail on request.
-#[component]
-fn Checks(report: Report) -> impl IntoView {
+fn checks(report: Report) -> impl IntoView {
     let checks = report
         .checks
         .iter()

@@ -5,14 +5,12 @@
 //! `/verify?url=…` verifies on arrival: share links point here.
 
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api;
 use crate::components::report::{Last, ReportResult};
 use crate::components::{
-    BADGE_FILES, FileDrop, Later, PickedFile, Spinner, shared, use_page_title,
+    BADGE_FILES, FileDrop, Later, OnFiles, PickedFile, Spinner, shared, use_page_title,
 };
 use crate::domain::report::Report;
 use crate::platform;
@@ -48,7 +46,7 @@ pub fn VerifyPage() -> impl IntoView {
                 "Check a digital badge in your own browser: whether it is genuine, who issued it and to whom, "
                 "whether it has expired or been revoked, and what it vouches for. Nothing you check is sent to us."
             </p>
-            <Ways run stage url />
+            {ways(run, stage, url)}
             <div class=style::result>
                 {move || match stage.get() {
                     Stage::Idle => ().into_any(),
@@ -59,7 +57,7 @@ pub fn VerifyPage() -> impl IntoView {
                         <div class=style::failed role="alert"><p>{message}</p></div>
                     }.into_any(),
                     Stage::Done(report) => view! {
-                        <ReportResult report=*report last=last.get_untracked() recheck />
+                        <ReportResult report=*report last=last.get_untracked() recheck=std::sync::Arc::new(recheck) />
                     }.into_any(),
                 }}
             </div>
@@ -118,7 +116,10 @@ fn verify_on_arrival(
             Err(why) => stage.set(Stage::Failed(why)),
         }
     }
-    let initial = use_query_map().read_untracked().get("url");
+    // Read from the address itself: the page needs it once, on arrival.
+    let initial = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|search| crate::domain::catalog::browse::query_value(&search, "url"));
     if let Some(address) = initial.filter(|u| !u.trim().is_empty()) {
         url.set(address.clone());
         run(address.trim().as_bytes().to_vec(), address, None);
@@ -126,14 +127,12 @@ fn verify_on_arrival(
 }
 
 /// The three ways in: the badge's address, its text, or its file.
-#[component]
-fn Ways(
+fn ways(
     run: impl Fn(Vec<u8>, String, Option<String>) + Copy + Send + Sync + 'static,
     stage: RwSignal<Stage>,
     url: RwSignal<String>,
 ) -> impl IntoView {
     let pasted = RwSignal::new(String::new());
-    let navigate = use_navigate();
     let on_url = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let address = url.get_untracked().trim().to_owned();
@@ -143,20 +142,13 @@ fn Ways(
             ));
             return;
         }
-        // The address becomes part of this page's URL, so the result can be shared.
-        let share = platform::href(&format!(
+        // The address becomes part of this page's URL, so the result can be
+        // shared. The router hears of it (the page stays as it is); its own
+        // `use_navigate` would bring 3 KB of code into this page for this.
+        platform::replace(&platform::href(&format!(
             "/verify?url={}",
             crate::domain::catalog::browse::encode_component(&address)
-        ));
-        navigate(
-            &share,
-            NavigateOptions {
-                resolve: false,
-                replace: true,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
+        )));
         run(address.as_bytes().to_vec(), address, None);
     };
     let on_paste = move |ev: leptos::ev::SubmitEvent| {
@@ -174,18 +166,18 @@ fn Ways(
             None,
         );
     };
-    let on_files = move |files: Vec<PickedFile>| {
+    let on_files: OnFiles = std::sync::Arc::new(move |files: Vec<PickedFile>| {
         if let Some(file) = files.into_iter().next() {
             run(file.bytes, format!("the file {}", file.name), None);
         }
-    };
+    });
     view! {
         <div class=style::inputs>
             <form class=style::way on:submit=on_url>
                 <label for="verify-url">"The badge's address (URL)"</label>
                 <div class=shared::row>
-                    <input id="verify-url" class=shared::input type="url" inputmode="url" autocomplete="off" placeholder="https://…" bind:value=url />
-                    <button type="submit" class=shared::button>"Verify"</button>
+                    <input id="verify-url" type="url" inputmode="url" autocomplete="off" placeholder="https://…" bind:value=url />
+                    <button type="submit">"Verify"</button>
                 </div>
             </form>
             // A take-over builds the other two ways in a task of their own.
@@ -199,7 +191,7 @@ fn Ways(
                     id="verify-file"
                     label="Or choose or drop the badge file (JSON, JWT, PNG or SVG)"
                     accept=BADGE_FILES
-                    on_files
+                    on_files=on_files.clone()
                 />
             </Later>
         </div>

@@ -47,7 +47,7 @@ pub(super) fn Backup(wallet: WalletState) -> impl IntoView {
                 id="wallet-restore"
                 label="Restore from a backup file"
                 accept=".json,application/json"
-                on_files=move |files| import_files(wallet, files)
+                on_files=std::sync::Arc::new(move |files| import_files(wallet, files))
             />
             <button type="button" class=style::danger on:click=clear>"Remove all badges…"</button>
         </section>

@@ -165,7 +165,7 @@ fn Detail(kept: Kept, report: Report) -> impl IntoView {
             <ReportResult
                 report=report.get()
                 last=Last { bytes: Vec::new(), label: label.clone(), at: checked.to_string() }
-                recheck=recheck.clone()
+                recheck=std::sync::Arc::new(recheck.clone())
             />
         }}
         <section class=style::actions aria-labelledby="files-title">

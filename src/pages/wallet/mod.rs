@@ -120,7 +120,7 @@ fn Import(wallet: WalletState) -> impl IntoView {
                 label="Choose badge files, or drop them here (JSON, JWT, PNG or SVG; several at once; a wallet backup too)"
                 accept=BADGE_FILES
                 multiple=true
-                on_files=move |files| import_files(wallet, files)
+                on_files=std::sync::Arc::new(move |files| import_files(wallet, files))
             />
             <form class=style::paste on:submit=on_paste>
                 <label for="wallet-paste">"Or paste a badge, or its web address"</label>
