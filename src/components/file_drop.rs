@@ -34,17 +34,6 @@ pub fn FileDrop(
     #[prop(optional)] multiple: bool,
     on_files: OnFiles,
 ) -> impl IntoView {
-    let take = move |files: web_sys::FileList, done: OnFiles| {
-        let count = if multiple {
-            files.length()
-        } else {
-            files.length().min(1)
-        };
-        let files: Vec<web_sys::File> = (0..count).filter_map(|i| files.get(i)).collect();
-        if !files.is_empty() {
-            leptos::task::spawn_local(read_all(files, done));
-        }
-    };
     let on_change = {
         let on_files = on_files.clone();
         move |ev: leptos::ev::Event| {
@@ -55,7 +44,7 @@ pub fn FileDrop(
                 return;
             };
             if let Some(files) = input.files() {
-                take(files, on_files.clone());
+                take(files, multiple, on_files.clone());
             }
             // The same file can be chosen again later.
             input.set_value("");
@@ -65,7 +54,7 @@ pub fn FileDrop(
         ev.prevent_default();
         dragging(&ev, false);
         if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
-            take(files, on_files.clone());
+            take(files, multiple, on_files.clone());
         }
     };
     view! {
@@ -81,6 +70,20 @@ pub fn FileDrop(
             <label for=id>{label}</label>
             <input id=id type="file" multiple=multiple accept=accept on:change=on_change />
         </div>
+    }
+}
+
+/// Reads the chosen or dropped files (only the first without `multiple`)
+/// and hands them to `done`.
+fn take(files: web_sys::FileList, multiple: bool, done: OnFiles) {
+    let count = if multiple {
+        files.length()
+    } else {
+        files.length().min(1)
+    };
+    let files: Vec<web_sys::File> = (0..count).filter_map(|i| files.get(i)).collect();
+    if !files.is_empty() {
+        leptos::task::spawn_local(read_all(files, done));
     }
 }
 

@@ -39,7 +39,7 @@ pub fn OfferingCard(
     } else {
         format!("{} · {}", offering.kind.label(), groups.join(" · "))
     };
-    let next = match offering.next_step(today).cohort() {
+    let next = match offering.next_cohort(today) {
         Some(c) => format!(
             "Next start {} · {} · {}",
             c.start_date.long(),

@@ -126,25 +126,29 @@ impl Offering {
     /// The cohort a learner would start next: the earliest open for
     /// enrolment (even if under way), else the first that has not started.
     pub fn next_cohort(&self, today: Date) -> Option<&Cohort> {
-        self.next_step(today).cohort()
+        let upcoming = self.upcoming_cohorts(today);
+        upcoming
+            .iter()
+            .find(|c| c.availability(today).is_open())
+            .or_else(|| upcoming.iter().find(|c| c.start_date >= today))
+            .copied()
     }
 
     /// What the learner can do about this offering on `today`.
     pub fn next_step(&self, today: Date) -> NextStep<'_> {
-        let upcoming = self.upcoming_cohorts(today);
-        if let Some(open) = upcoming.iter().find(|c| c.availability(today).is_open()) {
-            return NextStep::Enrol(open);
-        }
-        NextStep::Register {
-            // None is open, so this is the first that has not started.
-            next: upcoming.iter().find(|c| c.start_date >= today).copied(),
-            opens: upcoming
-                .iter()
-                .filter_map(|c| match c.availability(today) {
-                    Availability::NotYetOpen { opens } => opens,
-                    _ => None,
-                })
-                .min(),
+        match self.next_cohort(today) {
+            Some(cohort) if cohort.availability(today).is_open() => NextStep::Enrol(cohort),
+            next => NextStep::Register {
+                next,
+                opens: self
+                    .upcoming_cohorts(today)
+                    .iter()
+                    .filter_map(|c| match c.availability(today) {
+                        Availability::NotYetOpen { opens } => opens,
+                        _ => None,
+                    })
+                    .min(),
+            },
         }
     }
 }
@@ -393,6 +397,7 @@ mod tests {
             };
             assert_eq!(got_kind, kind, "{what}");
             assert_eq!(step.cohort().map(|c| c.id.as_str()), next, "{what}");
+            assert_eq!(offering.next_cohort(d(today)), step.cohort(), "{what}");
             let got_opens = match step {
                 NextStep::Register { opens, .. } => opens,
                 NextStep::Enrol(_) => None,
