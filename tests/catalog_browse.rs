@@ -2,7 +2,7 @@
 //! on the demo catalog (public/catalog.json) seen from a fixed day, and on
 //! small catalogs built here where a rule needs exact control.
 
-use microcred::domain::catalog::browse::{BrowseQuery, Facet, Sort, query_value};
+use microcred::domain::catalog::browse::{BrowseQuery, Facet, Sort};
 use microcred::domain::catalog::planner::{self, Problem};
 use microcred::domain::catalog::search::{CatalogIndex, Results};
 use microcred::domain::catalog::{Availability, Catalog, Cohort, CohortStatus, Delivery};
@@ -562,20 +562,4 @@ fn start_months_run_from_now_to_the_last_plannable_cohort() {
     assert_eq!(months.first().map(String::as_str), Some("2026-11"));
     assert_eq!(months.last().map(String::as_str), Some("2027-10"));
     assert_eq!(months.len(), 12);
-}
-
-#[test]
-fn one_value_is_read_from_a_query_string() {
-    let query = "?url=https%3A%2F%2Fbadges.example%2Fa%3Fb%3D1&url=second&x";
-    assert_eq!(
-        query_value(query, "url").as_deref(),
-        Some("https://badges.example/a?b=1")
-    );
-    assert_eq!(
-        query_value("x=1&y=two+words", "y").as_deref(),
-        Some("two words")
-    );
-    assert_eq!(query_value("?x", "x").as_deref(), Some(""));
-    assert_eq!(query_value("", "url"), None);
-    assert_eq!(query_value("?urls=1", "url"), None);
 }

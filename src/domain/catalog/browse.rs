@@ -291,18 +291,6 @@ impl BrowseQuery {
     }
 }
 
-/// The first value of `name` in a raw query string (`?url=…`, the `?`
-/// optional), decoded as [`decode_component`] does.
-pub fn query_value(query_string: &str, name: &str) -> Option<String> {
-    query_string
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode_component(k) == name).then(|| decode_component(v))
-        })
-}
-
 /// Percent-encodes everything but unreserved characters (RFC 3986).
 pub fn encode_component(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

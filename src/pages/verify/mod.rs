@@ -116,10 +116,12 @@ fn verify_on_arrival(
             Err(why) => stage.set(Stage::Failed(why)),
         }
     }
-    // Read from the address itself: the page needs it once, on arrival.
+    // Read from the address itself, by the browser's own parser: the page
+    // needs it once, on arrival.
     let initial = web_sys::window()
         .and_then(|w| w.location().search().ok())
-        .and_then(|search| crate::domain::catalog::browse::query_value(&search, "url"));
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+        .and_then(|params| params.get("url"));
     if let Some(address) = initial.filter(|u| !u.trim().is_empty()) {
         url.set(address.clone());
         run(address.trim().as_bytes().to_vec(), address, None);
